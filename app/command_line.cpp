@@ -1,0 +1,181 @@
+#include "command_line.h"
+
+#include <attnviz/error.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstring>
+#include <limits>
+
+namespace attnviz {
+
+namespace {
+
+struct Flags {
+    QCommandLineOption sentence{"sentence", "The sentence to analyse.", "TEXT"};
+    QCommandLineOption heads{"heads", "Number of attention heads (default 4).", "H"};
+    QCommandLineOption dk{"dk", "Query/key width per head (default 16).", "K"};
+    QCommandLineOption dv{"dv", "Value width per head (default 16).", "V"};
+    QCommandLineOption dim{"dim", "Model width d_model (default 64).", "D"};
+    QCommandLineOption seed{"seed", "Seed for embeddings and random weights (default 42).", "S"};
+    QCommandLineOption causal{"causal", "Mask keys after each query (decoder-style attention)."};
+    QCommandLineOption noPositional{"no-positional", "Do not add sinusoidal positional encoding."};
+    QCommandLineOption tokenizer{"tokenizer", "Tokenizer: words (default) or chars.", "MODE"};
+    QCommandLineOption singleHead{"single-head",
+                                  "The seed's Self_Attention: one head, no output projection."};
+    QCommandLineOption maxTokens{"max-tokens", "Refuse sentences longer than N tokens (default 512).",
+                                 "N"};
+    QCommandLineOption dump{"dump", "Write the result as JSON to FILE ('-' for standard output) "
+                                    "and exit, without opening a window.",
+                            "FILE"};
+};
+
+// Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
+long long parseInteger(const QCommandLineParser &parser, const QCommandLineOption &option,
+                       long long min, long long max) {
+    const QString name = option.names().constFirst();
+    const QString text = parser.value(option);
+    bool ok = false;
+    const long long value = text.toLongLong(&ok);
+    if (!ok)
+        throw InputError(QStringLiteral("--%1: '%2' is not a whole number").arg(name, text).toStdString());
+    if (value < min || value > max)
+        throw InputError(QStringLiteral("--%1: %2 is out of range (%3 to %4)")
+                             .arg(name, text)
+                             .arg(min)
+                             .arg(max)
+                             .toStdString());
+    return value;
+}
+
+std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOption &option) {
+    const QString text = parser.value(option);
+    bool ok = false;
+    const qulonglong value = text.toULongLong(&ok);
+    if (!ok || text.startsWith(u'-'))
+        throw InputError(
+            QStringLiteral("--seed: '%1' is not a whole number from 0 to 18446744073709551615")
+                .arg(text)
+                .toStdString());
+    return value;
+}
+
+CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
+                             const std::optional<std::string> &rawSentence) {
+    if (!parser.positionalArguments().isEmpty())
+        throw InputError(QStringLiteral("unexpected argument '%1' (give the sentence with --sentence)")
+                             .arg(parser.positionalArguments().constFirst())
+                             .toStdString());
+    CommandLineOptions options;
+    PipelineOptions &p = options.pipeline;
+    AttentionConfig &c = p.attention;
+    if (parser.isSet(f.sentence))
+        p.sentence = rawSentence ? *rawSentence : parser.value(f.sentence).toStdString();
+    else
+        p.sentence = defaultSentence().toStdString();
+    // Each size is parsed against the widest sane range; validate() then explains combinations.
+    constexpr long long intMax = std::numeric_limits<int>::max();
+    if (parser.isSet(f.heads))
+        c.heads = static_cast<int>(parseInteger(parser, f.heads, 1, ConfigLimits::maxHeads));
+    if (parser.isSet(f.dk))
+        c.dk = static_cast<int>(parseInteger(parser, f.dk, 1, ConfigLimits::maxHeadDim));
+    if (parser.isSet(f.dv))
+        c.dv = static_cast<int>(parseInteger(parser, f.dv, 1, ConfigLimits::maxHeadDim));
+    if (parser.isSet(f.dim))
+        c.dModel = static_cast<int>(parseInteger(parser, f.dim, 1, ConfigLimits::maxDModel));
+    if (parser.isSet(f.maxTokens))
+        p.tokenizer.maxTokens = static_cast<std::size_t>(parseInteger(parser, f.maxTokens, 1, intMax));
+    if (parser.isSet(f.seed))
+        p.seed = parseSeed(parser, f.seed);
+    if (parser.isSet(f.tokenizer))
+        p.tokenizer.mode = parseTokenizerMode(parser.value(f.tokenizer).toStdString());
+    c.causal = parser.isSet(f.causal);
+    p.positional = !parser.isSet(f.noPositional);
+    c.singleHead = parser.isSet(f.singleHead);
+    if (c.singleHead) {
+        if (parser.isSet(f.heads) && c.heads != 1)
+            throw InputError("--single-head has exactly one head; drop --heads or set it to 1");
+        c.heads = 1;
+    }
+    validate(c, 0);
+
+    if (parser.isSet(f.dump)) {
+        options.action = CommandLineOptions::Action::Dump;
+        options.dumpPath = parser.value(f.dump);
+        if (options.dumpPath.isEmpty())
+            throw InputError("--dump needs a file name, or '-' for standard output");
+    }
+    return options;
+}
+
+} // namespace
+
+QString defaultSentence() { return QStringLiteral("The cat sat on the mat because it was warm."); }
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments,
+                                   const std::optional<std::string> &rawSentence) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("attnviz shows what multi-head self-attention does: one heatmap per head.\n"
+                       "Without --dump it opens the window; with --dump it runs headless."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const Flags flags;
+    parser.addOptions({flags.sentence, flags.heads, flags.dk, flags.dv, flags.dim, flags.seed,
+                       flags.causal, flags.noPositional, flags.tokenizer, flags.singleHead,
+                       flags.maxTokens, flags.dump});
+
+    ParsedCommandLine parsed;
+    parsed.helpText = parser.helpText();
+    if (!parser.parse(arguments)) {
+        parsed.error = parser.errorText();
+        return parsed;
+    }
+    if (parser.isSet(help)) {
+        parsed.options = CommandLineOptions{};
+        parsed.options->action = CommandLineOptions::Action::ShowHelp;
+        return parsed;
+    }
+    if (parser.isSet(version)) {
+        parsed.options = CommandLineOptions{};
+        parsed.options->action = CommandLineOptions::Action::ShowVersion;
+        return parsed;
+    }
+    try {
+        parsed.options = toOptions(parser, flags, rawSentence);
+    } catch (const InputError &e) {
+        parsed.error = QString::fromStdString(e.what());
+    }
+    return parsed;
+}
+
+std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_view name) {
+    const std::string flag = "--" + std::string(name);
+    std::optional<std::string> value;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--")
+            break;
+        if (arg == flag && i + 1 < argc)
+            value = argv[++i];
+        else if (arg.size() > flag.size() && arg.substr(0, flag.size()) == flag &&
+                 arg[flag.size()] == '=')
+            value = std::string(arg.substr(flag.size() + 1));
+    }
+    return value;
+}
+
+bool isHeadlessRequest(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        for (const char *flag : {"--dump", "-h", "--help", "--help-all", "-v", "--version"}) {
+            const std::size_t length = std::strlen(flag);
+            if (std::strncmp(arg, flag, length) == 0 && (arg[length] == '\0' || arg[length] == '='))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace attnviz

@@ -1,0 +1,44 @@
+// CommandLine: attnviz's flags, parsed into options for the window or a headless run.
+#pragma once
+
+#include <attnviz/pipeline.h>
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace attnviz {
+
+struct CommandLineOptions {
+    enum class Action { OpenWindow, Dump, ShowHelp, ShowVersion };
+    Action action = Action::OpenWindow;
+    PipelineOptions pipeline;
+    QString dumpPath; // "-" is standard output
+};
+
+// The result of parsing: options, or a one-line error for the user.
+struct ParsedCommandLine {
+    std::optional<CommandLineOptions> options;
+    QString error;
+    QString helpText;
+};
+
+// The sentence shown when none is given.
+QString defaultSentence();
+
+// Parses argv (arguments()[0] is the program). Never exits; the caller decides. `rawSentence`
+// holds --sentence's bytes exactly as given: Qt's argument decoding replaces invalid UTF-8, which
+// must instead be reported with its byte offset.
+ParsedCommandLine parseCommandLine(const QStringList &arguments,
+                                   const std::optional<std::string> &rawSentence = std::nullopt);
+
+// The bytes of the last "--NAME VALUE" or "--NAME=VALUE" in argv, undecoded.
+std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_view name);
+
+// True when the arguments ask for something that needs no display (a dump, help or version).
+bool isHeadlessRequest(int argc, char **argv);
+
+} // namespace attnviz

@@ -1,0 +1,78 @@
+#include "attnviz/multi_head_attention.h"
+
+#include "attnviz/error.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace attnviz {
+
+namespace {
+
+// y = x · Wᵀ + b, as nn.Linear.
+Eigen::MatrixXf applyLinear(const Eigen::MatrixXf &x, const LinearLayer &layer) {
+    Eigen::MatrixXf y(x.rows(), layer.weight.rows());
+    y.noalias() = x * layer.weight.transpose();
+    y.rowwise() += layer.bias.transpose();
+    return y;
+}
+
+} // namespace
+
+Eigen::MatrixXf softmaxRows(const Eigen::MatrixXf &scores) {
+    Eigen::MatrixXf result(scores.rows(), scores.cols());
+    for (Eigen::Index i = 0; i < scores.rows(); ++i) {
+        const float rowMax = scores.row(i).maxCoeff();
+        result.row(i) = (scores.row(i).array() - rowMax).exp();
+        result.row(i) /= result.row(i).sum();
+    }
+    return result;
+}
+
+AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeights &weights,
+                                 bool causal) {
+    if (x.cols() != weights.dModel)
+        throw InputError("the input rows have " + std::to_string(x.cols()) +
+                         " values but the weights expect d_model = " +
+                         std::to_string(weights.dModel));
+    const Eigen::Index n = x.rows();
+    const Eigen::MatrixXf q = applyLinear(x, weights.q);
+    const Eigen::MatrixXf k = applyLinear(x, weights.k);
+    const Eigen::MatrixXf v = applyLinear(x, weights.v);
+
+    // The seed's Self_Attention multiplies by dk ** -0.5, MultiHeadAttention divides by
+    // dk ** 0.5; both are kept so single-head mode matches its module to the last bit.
+    const bool singleHead = !weights.out.has_value();
+    const auto dkRoot = static_cast<float>(std::sqrt(static_cast<double>(weights.dk)));
+    const auto dkInverseRoot = static_cast<float>(1.0 / std::sqrt(static_cast<double>(weights.dk)));
+
+    AttentionResult result;
+    result.heads.resize(static_cast<std::size_t>(weights.heads));
+    result.concat.resize(n, static_cast<Eigen::Index>(weights.heads) * weights.dv);
+    for (int h = 0; h < weights.heads; ++h) {
+        HeadResult &head = result.heads[static_cast<std::size_t>(h)];
+        head.q = q.middleCols(h * weights.dk, weights.dk);
+        head.k = k.middleCols(h * weights.dk, weights.dk);
+        head.v = v.middleCols(h * weights.dv, weights.dv);
+        head.scores.resize(n, n);
+        head.scores.noalias() = head.q * head.k.transpose();
+        if (singleHead)
+            head.scores *= dkInverseRoot;
+        else
+            head.scores /= dkRoot;
+        if (causal) {
+            for (Eigen::Index i = 0; i < n; ++i)
+                for (Eigen::Index j = i + 1; j < n; ++j)
+                    head.scores(i, j) = -std::numeric_limits<float>::infinity();
+        }
+        head.weights = softmaxRows(head.scores);
+        head.output.resize(n, weights.dv);
+        head.output.noalias() = head.weights * head.v;
+        result.concat.middleCols(h * weights.dv, weights.dv) = head.output;
+    }
+    result.output = singleHead ? result.concat : applyLinear(result.concat, *weights.out);
+    return result;
+}
+
+} // namespace attnviz

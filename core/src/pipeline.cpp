@@ -1,0 +1,32 @@
+#include "attnviz/pipeline.h"
+
+#include "attnviz/embedder.h"
+#include "attnviz/error.h"
+
+namespace attnviz {
+
+PipelineResult runPipeline(const PipelineOptions &options, const AttentionWeights &weights) {
+    AttentionConfig expected = weights.config();
+    expected.causal = options.attention.causal;
+    if (expected != options.attention)
+        throw InputError("the weights do not match the configuration (weights have d_model " +
+                         std::to_string(weights.dModel) + ", " + std::to_string(weights.heads) +
+                         " heads, dk " + std::to_string(weights.dk) + ", dv " +
+                         std::to_string(weights.dv) + ")");
+
+    PipelineResult result;
+    result.tokens = tokenize(options.sentence, options.tokenizer);
+    if (result.tokens.empty())
+        throw InputError("the sentence has no tokens; type some words");
+    validate(options.attention, result.tokens.size());
+
+    EmbedderOptions embedder;
+    embedder.dModel = options.attention.dModel;
+    embedder.seed = options.seed;
+    embedder.positional = options.positional;
+    result.input = embedTokens(result.tokens, embedder);
+    result.attention = attentionForward(result.input, weights, options.attention.causal);
+    return result;
+}
+
+} // namespace attnviz
