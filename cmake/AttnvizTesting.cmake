@@ -7,7 +7,7 @@ function(attnviz_add_test name)
   target_compile_definitions(${name} PRIVATE
     ATTNVIZ_FIXTURE_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures")
   attnviz_set_compile_options(${name})
-  add_test(NAME ${name} COMMAND ${name} -platform offscreen)
+  add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}"
                        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()

@@ -18,6 +18,16 @@ Eigen::MatrixXf applyLinear(const Eigen::MatrixXf &x, const LinearLayer &layer) 
     return y;
 }
 
+// One head's slice of a projection: rows [first, first + count) of nn.Linear. Projecting per
+// head keeps a head's numbers bit-identical whatever the head count around it.
+Eigen::MatrixXf applyHeadSlice(const Eigen::MatrixXf &x, const LinearLayer &layer, int first,
+                               int count) {
+    Eigen::MatrixXf y(x.rows(), count);
+    y.noalias() = x * layer.weight.middleRows(first, count).transpose();
+    y.rowwise() += layer.bias.segment(first, count).transpose();
+    return y;
+}
+
 } // namespace
 
 Eigen::MatrixXf softmaxRows(const Eigen::MatrixXf &scores) {
@@ -37,9 +47,6 @@ AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeight
                          " values but the weights expect d_model = " +
                          std::to_string(weights.dModel));
     const Eigen::Index n = x.rows();
-    const Eigen::MatrixXf q = applyLinear(x, weights.q);
-    const Eigen::MatrixXf k = applyLinear(x, weights.k);
-    const Eigen::MatrixXf v = applyLinear(x, weights.v);
 
     // The seed's Self_Attention multiplies by dk ** -0.5, MultiHeadAttention divides by
     // dk ** 0.5; both are kept so single-head mode matches its module to the last bit.
@@ -52,9 +59,9 @@ AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeight
     result.concat.resize(n, static_cast<Eigen::Index>(weights.heads) * weights.dv);
     for (int h = 0; h < weights.heads; ++h) {
         HeadResult &head = result.heads[static_cast<std::size_t>(h)];
-        head.q = q.middleCols(h * weights.dk, weights.dk);
-        head.k = k.middleCols(h * weights.dk, weights.dk);
-        head.v = v.middleCols(h * weights.dv, weights.dv);
+        head.q = applyHeadSlice(x, weights.q, h * weights.dk, weights.dk);
+        head.k = applyHeadSlice(x, weights.k, h * weights.dk, weights.dk);
+        head.v = applyHeadSlice(x, weights.v, h * weights.dv, weights.dv);
         head.scores.resize(n, n);
         head.scores.noalias() = head.q * head.k.transpose();
         if (singleHead)
