@@ -2,7 +2,12 @@
 #include "command_line.h"
 #include "headless.h"
 
+#include <attention_session.h>
+#include <main_window.h>
+
+#include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <cstdio>
 #include <memory>
@@ -17,9 +22,31 @@ void setApplicationInfo() {
 
 } // namespace
 
+namespace attnviz {
+
+int runWindow(const CommandLineOptions &options) {
+    QApplication::setApplicationDisplayName(QStringLiteral("attnviz"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+    ui::AttentionSession session;
+    ui::MainWindow window(&session);
+    if (!session.setOptions(options.pipeline)) {
+        std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
+        return 2;
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace attnviz
+
 int main(int argc, char **argv) {
     setApplicationInfo();
-    std::unique_ptr<QCoreApplication> app = std::make_unique<QCoreApplication>(argc, argv);
+    // Only the window needs a display; dumps, help and version run anywhere.
+    std::unique_ptr<QCoreApplication> app;
+    if (attnviz::isHeadlessRequest(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
 
     const attnviz::ParsedCommandLine parsed =
         attnviz::parseCommandLine(QCoreApplication::arguments(),
@@ -41,8 +68,5 @@ int main(int argc, char **argv) {
     case Action::OpenWindow:
         break;
     }
-    // The window arrives with the desktop issue; until then show the headless result.
-    attnviz::CommandLineOptions dumpToStdout = *parsed.options;
-    dumpToStdout.dumpPath = QStringLiteral("-");
-    return attnviz::runDump(dumpToStdout);
+    return attnviz::runWindow(*parsed.options);
 }

@@ -1,0 +1,271 @@
+#include "attention_session.h"
+
+#include <attnviz/error.h>
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace attnviz::ui {
+
+namespace {
+
+// Multiply-adds above which a job goes to a worker thread (about 2 ms of Eigen on one core);
+// below it the result is ready before the next frame, and the GUI thread is the simpler place.
+constexpr double kSynchronousWorkLimit = 4e6;
+
+double estimatedWork(const AttentionConfig &c, std::size_t tokens, bool makeWeights) {
+    const double n = static_cast<double>(tokens), h = c.heads, dk = c.dk, dv = c.dv,
+                 d = c.dModel;
+    const double projections = n * d * h * (2 * dk + dv) + n * h * dv * d;
+    const double attention = n * n * h * (dk + dv);
+    const double weights = makeWeights ? 8.0 * d * h * (2 * dk + 2 * dv) : 0.0; // hashing cost
+    return projections + attention + weights;
+}
+
+bool sameSizes(const AttentionWeights &w, const AttentionConfig &c) {
+    AttentionConfig have = w.config();
+    have.causal = c.causal;
+    return have == c;
+}
+
+std::size_t countTokens(const PipelineOptions &options) {
+    try {
+        return tokenize(options.sentence, options.tokenizer).size();
+    } catch (const InputError &) {
+        return 0; // the job itself reports the error, at once
+    }
+}
+
+AttentionConfig baselineConfig(const AttentionConfig &c) {
+    AttentionConfig b;
+    b.dModel = c.dModel;
+    b.heads = 1;
+    b.dk = c.dModel;
+    b.dv = c.dModel;
+    b.causal = c.causal;
+    return b;
+}
+
+} // namespace
+
+struct AttentionSession::Job {
+    quint64 id = 0;
+    PipelineOptions options;
+    std::shared_ptr<const AttentionWeights> weights; // null: make random weights from the seed
+    std::uint64_t weightsSeed = 0;
+    bool baseline = false;
+};
+
+struct AttentionSession::JobResult {
+    quint64 id = 0;
+    std::shared_ptr<const SessionSnapshot> snapshot;
+    std::shared_ptr<const AttentionWeights> randomWeights; // to cache, when made by the job
+    std::uint64_t weightsSeed = 0;
+    QString error;
+};
+
+namespace {
+
+// Runs on any thread: touches nothing but its arguments.
+template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
+    JobResult out;
+    out.id = job.id;
+    try {
+        QElapsedTimer timer;
+        timer.start();
+        std::shared_ptr<const AttentionWeights> weights = job.weights;
+        if (!weights) {
+            weights = std::make_shared<const AttentionWeights>(
+                makeRandomWeights(job.options.attention, job.options.seed));
+            out.randomWeights = weights;
+            out.weightsSeed = job.options.seed;
+        }
+        auto snapshot = std::make_shared<SessionSnapshot>();
+        snapshot->options = job.options;
+        snapshot->result = runPipeline(job.options, *weights);
+        snapshot->weights = weights;
+        for (const Token &t : snapshot->result.tokens)
+            snapshot->tokens << QString::fromStdString(t.text);
+        const auto &heads = snapshot->result.attention.heads;
+        snapshot->meanAttention = heads.front().weights;
+        for (std::size_t h = 1; h < heads.size(); ++h)
+            snapshot->meanAttention += heads[h].weights;
+        snapshot->meanAttention /= static_cast<float>(heads.size());
+        if (job.baseline) {
+            const AttentionConfig b = baselineConfig(job.options.attention);
+            validate(b, snapshot->result.tokens.size());
+            snapshot->baseline = attentionForward(snapshot->result.input,
+                                                  makeRandomWeights(b, job.options.seed), b.causal);
+        }
+        snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        out.snapshot = std::move(snapshot);
+    } catch (const InputError &e) {
+        out.error = QString::fromUtf8(e.what());
+    } catch (const std::bad_alloc &) {
+        out.error = QObject::tr("out of memory; lower the sizes or shorten the sentence");
+    }
+    return out;
+}
+
+} // namespace
+
+AttentionSession::AttentionSession(QObject *parent) : QObject(parent) {}
+
+AttentionSession::~AttentionSession() {
+    if (m_watcher)
+        m_watcher->waitForFinished(); // a worker must not outlive what it reports to
+}
+
+bool AttentionSession::isBusy() const { return m_watcher && m_watcher->isRunning(); }
+
+AttentionSession::Job AttentionSession::makeJob() const {
+    Job job;
+    job.options = m_options;
+    job.baseline = m_baselineEnabled;
+    if (m_loadedWeights) {
+        job.weights = m_loadedWeights;
+    } else if (m_cachedRandomWeights && m_cachedWeightsSeed == m_options.seed &&
+               sameSizes(*m_cachedRandomWeights, m_options.attention)) {
+        job.weights = m_cachedRandomWeights;
+    }
+    return job;
+}
+
+void AttentionSession::requestCompute() {
+    if (isBusy()) { // the running job finishes, then only the newest request runs
+        m_pendingRequest = true;
+        return;
+    }
+    startJob(makeJob());
+}
+
+void AttentionSession::startJob(Job job) {
+    m_pendingRequest = false;
+    job.id = ++m_lastJobId;
+    const double work = estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
+    if (work < kSynchronousWorkLimit) {
+        finishJob(runJob<Job, JobResult>(job));
+        return;
+    }
+    if (!m_watcher) {
+        m_watcher = new QFutureWatcher<JobResult>(this);
+        connect(m_watcher, &QFutureWatcher<JobResult>::finished, this,
+                [this] { finishJob(m_watcher->result()); });
+    }
+    m_watcher->setFuture(QtConcurrent::run([job] { return runJob<Job, JobResult>(job); }));
+}
+
+void AttentionSession::finishJob(JobResult result) {
+    if (result.id <= m_lastFinishedId)
+        return;
+    m_lastFinishedId = result.id;
+    if (result.randomWeights) {
+        m_cachedRandomWeights = result.randomWeights;
+        m_cachedWeightsSeed = result.weightsSeed;
+    }
+    if (m_pendingRequest) { // a newer request is waiting: this result is already stale
+        startJob(makeJob());
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        setError(result.error);
+        return;
+    }
+    m_snapshot = std::move(result.snapshot);
+    setError({});
+    emit resultChanged();
+}
+
+void AttentionSession::setError(const QString &message) {
+    if (message == m_error)
+        return;
+    m_error = message;
+    emit errorChanged(m_error);
+}
+
+void AttentionSession::waitForIdle() {
+    while (m_watcher && (m_watcher->isRunning() || m_pendingRequest)) {
+        m_watcher->waitForFinished();
+        finishJob(m_watcher->result());
+    }
+}
+
+bool AttentionSession::setOptions(const PipelineOptions &options) {
+    try {
+        validate(options.attention, 0);
+    } catch (const InputError &e) {
+        setError(QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_options = options;
+    emit optionsChanged();
+    requestCompute();
+    return true;
+}
+
+void AttentionSession::setHeads(int heads) {
+    changeOptions([=](PipelineOptions &o) { o.attention.heads = heads; });
+}
+void AttentionSession::setDk(int dk) {
+    changeOptions([=](PipelineOptions &o) { o.attention.dk = dk; });
+}
+void AttentionSession::setDv(int dv) {
+    changeOptions([=](PipelineOptions &o) { o.attention.dv = dv; });
+}
+void AttentionSession::setDModel(int dModel) {
+    changeOptions([=](PipelineOptions &o) { o.attention.dModel = dModel; });
+}
+void AttentionSession::setSeed(std::uint64_t seed) {
+    changeOptions([=](PipelineOptions &o) { o.seed = seed; });
+}
+void AttentionSession::setCausal(bool causal) {
+    changeOptions([=](PipelineOptions &o) { o.attention.causal = causal; });
+}
+void AttentionSession::setPositional(bool positional) {
+    changeOptions([=](PipelineOptions &o) { o.positional = positional; });
+}
+void AttentionSession::setTokenizerMode(TokenizerMode mode) {
+    changeOptions([=](PipelineOptions &o) { o.tokenizer.mode = mode; });
+}
+
+void AttentionSession::setSentence(const QString &sentence) {
+    changeOptions([&](PipelineOptions &o) { o.sentence = sentence.toStdString(); });
+}
+
+void AttentionSession::setSingleHead(bool singleHead) {
+    changeOptions([=](PipelineOptions &o) {
+        o.attention.singleHead = singleHead;
+        if (singleHead)
+            o.attention.heads = 1;
+    });
+}
+
+void AttentionSession::setBaselineEnabled(bool enabled) {
+    if (enabled == m_baselineEnabled)
+        return;
+    m_baselineEnabled = enabled;
+    requestCompute();
+}
+
+void AttentionSession::useLoadedWeights(std::shared_ptr<const AttentionWeights> weights,
+                                        const QString &source) {
+    PipelineOptions next = m_options;
+    const bool causal = next.attention.causal;
+    next.attention = weights->config();
+    next.attention.causal = causal;
+    m_loadedWeights = std::move(weights);
+    m_weightsSource = source;
+    m_options = next;
+    emit optionsChanged();
+    requestCompute();
+}
+
+void AttentionSession::useRandomWeights() {
+    m_loadedWeights.reset();
+    m_weightsSource = QStringLiteral("random");
+    emit optionsChanged();
+    requestCompute();
+}
+
+} // namespace attnviz::ui

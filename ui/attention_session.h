@@ -1,0 +1,104 @@
+// AttentionSession: the settings, the weights and the latest result that every view shows.
+#pragma once
+
+#include <attnviz/attention_weights.h>
+#include <attnviz/pipeline.h>
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+template <typename T> class QFutureWatcher;
+
+namespace attnviz::ui {
+
+// One finished computation; immutable once published, shared by the views.
+struct SessionSnapshot {
+    PipelineOptions options;
+    PipelineResult result;
+    QStringList tokens;
+    Eigen::MatrixXf meanAttention;                      // [N × N] mean over heads
+    std::optional<AttentionResult> baseline;            // h = 1, dk = dv = d_model, when asked
+    std::shared_ptr<const AttentionWeights> weights;    // what produced `result`
+    double computeMilliseconds = 0;
+};
+
+// Owns the pipeline options and the weights, recomputes when either changes and publishes the
+// result with one resultChanged() signal. Small jobs run at once on the calling thread; large
+// ones on a worker, where the latest request wins and intermediate ones are skipped. A rejected
+// input keeps the previous result and reports errorChanged() with a one-line message.
+class AttentionSession : public QObject {
+    Q_OBJECT
+public:
+    explicit AttentionSession(QObject *parent = nullptr);
+    ~AttentionSession() override;
+
+    const PipelineOptions &options() const { return m_options; }
+    std::shared_ptr<const SessionSnapshot> snapshot() const { return m_snapshot; }
+    QString errorText() const { return m_error; }
+    bool isBusy() const;
+    bool baselineEnabled() const { return m_baselineEnabled; }
+    // Where the weights come from: "random" or a file name.
+    QString weightsSource() const { return m_weightsSource; }
+    bool hasLoadedWeights() const { return m_loadedWeights != nullptr; }
+
+    // Replaces every option at once (validated; a rejected set changes nothing and returns false).
+    bool setOptions(const PipelineOptions &options);
+    void setSentence(const QString &sentence);
+    void setHeads(int heads);
+    void setDk(int dk);
+    void setDv(int dv);
+    void setDModel(int dModel);
+    void setSeed(std::uint64_t seed);
+    void setCausal(bool causal);
+    void setPositional(bool positional);
+    void setTokenizerMode(TokenizerMode mode);
+    void setSingleHead(bool singleHead);
+    void setBaselineEnabled(bool enabled);
+
+    // Uses these weights instead of random ones; sizes then come from them. They must have passed
+    // checkConsistent(). useRandomWeights() goes back.
+    void useLoadedWeights(std::shared_ptr<const AttentionWeights> weights, const QString &source);
+    void useRandomWeights();
+
+    // Blocks until no computation is running (for tests, export and shutdown).
+    void waitForIdle();
+
+signals:
+    void optionsChanged();
+    void resultChanged();
+    void errorChanged(const QString &message);
+
+private:
+    struct Job;
+    struct JobResult;
+    void requestCompute();
+    void startJob(Job job);
+    void finishJob(JobResult result);
+    void setError(const QString &message);
+    Job makeJob() const;
+    // Applies a change to a copy of the options and commits it through setOptions().
+    template <typename Change> void changeOptions(Change &&change) {
+        PipelineOptions next = m_options;
+        change(next);
+        setOptions(next);
+    }
+
+    PipelineOptions m_options;
+    bool m_baselineEnabled = false;
+    std::shared_ptr<const AttentionWeights> m_loadedWeights;
+    QString m_weightsSource = QStringLiteral("random");
+    std::shared_ptr<const AttentionWeights> m_cachedRandomWeights;
+    std::uint64_t m_cachedWeightsSeed = 0;
+    std::shared_ptr<const SessionSnapshot> m_snapshot;
+    QString m_error;
+    QFutureWatcher<JobResult> *m_watcher = nullptr;
+    bool m_pendingRequest = false;
+    quint64 m_lastJobId = 0;      // ids of started jobs, increasing
+    quint64 m_lastFinishedId = 0; // a result with an id at or below this was already handled
+};
+
+} // namespace attnviz::ui

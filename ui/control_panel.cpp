@@ -1,0 +1,199 @@
+#include "control_panel.h"
+
+#include "attention_session.h"
+#include "slider_spin_box.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace attnviz::ui {
+
+ControlPanel::ControlPanel(AttentionSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session) {
+    auto *layout = new QVBoxLayout(this);
+    auto *model = new QGroupBox(tr("Model"), this);
+    auto *view = new QGroupBox(tr("View"), this);
+    buildModelGroup(model);
+    buildViewGroup(view);
+    layout->addWidget(model);
+    layout->addWidget(view);
+    layout->addStretch(1);
+    connectModelControls();
+    connect(m_session, &AttentionSession::optionsChanged, this, &ControlPanel::showSessionState);
+    showSessionState();
+}
+
+void ControlPanel::buildModelGroup(QWidget *group) {
+    auto *form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_heads = new SliderSpinBox(1, 16, 64, group);
+    m_dk = new SliderSpinBox(1, 128, 128, group);
+    m_dv = new SliderSpinBox(1, 128, 128, group);
+    m_dModel = new SliderSpinBox(8, 1024, 1024, group);
+    m_dModel->setSingleStep(8);
+    m_lock = new QCheckBox(tr("dk = dv = d_model / heads"), group);
+    m_lock->setToolTip(tr("The standard Transformer sizing. Off: dk and dv move freely, as in "
+                          "the seed's MultiHeadAttention(dim, dk, dv, num_heads)."));
+    m_lockNote = new QLabel(group);
+    m_lockNote->setWordWrap(true);
+    m_lockNote->setVisible(false);
+    m_seed = new QSpinBox(group);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setKeyboardTracking(false);
+    m_newSeed = new QPushButton(tr("&New seed"), group);
+    m_newSeed->setToolTip(tr("Draw new random weights and embeddings"));
+    auto *seedRow = new QHBoxLayout;
+    seedRow->addWidget(m_seed, 1);
+    seedRow->addWidget(m_newSeed);
+    m_causal = new QCheckBox(tr("&Causal mask (decoder)"), group);
+    m_positional = new QCheckBox(tr("&Positional encoding"), group);
+    m_tokenizer = new QComboBox(group);
+    m_tokenizer->addItem(tr("Words"), QStringLiteral("words"));
+    m_tokenizer->addItem(tr("Characters"), QStringLiteral("chars"));
+    m_singleHead = new QCheckBox(tr("Single-head &seed mode"), group);
+    m_singleHead->setToolTip(tr("The seed's Self_Attention(dim, dk, dv): one head, no output "
+                                "projection"));
+    m_weightsNote = new QLabel(group);
+    m_weightsNote->setWordWrap(true);
+    m_weightsNote->setVisible(false);
+
+    const auto labelFor = [group](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, group);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(labelFor(tr("&Heads:"), m_heads), m_heads);
+    form->addRow(labelFor(tr("&dk:"), m_dk), m_dk);
+    form->addRow(labelFor(tr("d&v:"), m_dv), m_dv);
+    form->addRow(labelFor(tr("d_&model:"), m_dModel), m_dModel);
+    form->addRow(m_lock);
+    form->addRow(m_lockNote);
+    form->addRow(labelFor(tr("S&eed:"), m_seed), seedRow);
+    form->addRow(labelFor(tr("&Tokens:"), m_tokenizer), m_tokenizer);
+    form->addRow(m_causal);
+    form->addRow(m_positional);
+    form->addRow(m_singleHead);
+    form->addRow(m_weightsNote);
+}
+
+void ControlPanel::buildViewGroup(QWidget *group) {
+    auto *form = new QFormLayout(group);
+    m_colormap = new QComboBox(group);
+    m_colormap->addItems(colormapDisplayNames());
+    m_values = new QCheckBox(tr("Values in cells (N ≤ %1)").arg(HeatmapStyle::kMaxTokensForValues), group);
+    m_values->setChecked(true);
+    m_autoScale = new QCheckBox(tr("Per-head colour scale"), group);
+    m_mean = new QCheckBox(tr("Mean over heads panel"), group);
+    m_baseline = new QCheckBox(tr("Single-head baseline panel"), group);
+    m_baseline->setToolTip(tr("One head with dk = dv = d_model, for comparison"));
+    auto *label = new QLabel(tr("C&olours:"), group);
+    label->setBuddy(m_colormap);
+    form->addRow(label, m_colormap);
+    form->addRow(m_values);
+    form->addRow(m_autoScale);
+    form->addRow(m_mean);
+    form->addRow(m_baseline);
+
+    for (QCheckBox *box : {m_values, m_autoScale, m_mean})
+        connect(box, &QCheckBox::toggled, this, &ControlPanel::viewOptionsChanged);
+    connect(m_colormap, &QComboBox::currentIndexChanged, this, &ControlPanel::viewOptionsChanged);
+    connect(m_baseline, &QCheckBox::toggled, m_session, &AttentionSession::setBaselineEnabled);
+}
+
+void ControlPanel::connectModelControls() {
+    connect(m_heads, &SliderSpinBox::valueChanged, this,
+            [this](int heads) { applySizes(heads, m_session->options().attention.dModel); });
+    connect(m_dModel, &SliderSpinBox::valueChanged, this,
+            [this](int d) { applySizes(m_session->options().attention.heads, d); });
+    connect(m_dk, &SliderSpinBox::valueChanged, m_session, &AttentionSession::setDk);
+    connect(m_dv, &SliderSpinBox::valueChanged, m_session, &AttentionSession::setDv);
+    connect(m_lock, &QCheckBox::toggled, this, &ControlPanel::applyLock);
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [this](int seed) { m_session->setSeed(static_cast<std::uint64_t>(seed)); });
+    connect(m_newSeed, &QPushButton::clicked, this, [this] {
+        m_seed->setValue(static_cast<int>(QRandomGenerator::global()->bounded(1, 1000000)));
+    });
+    connect(m_causal, &QCheckBox::toggled, m_session, &AttentionSession::setCausal);
+    connect(m_positional, &QCheckBox::toggled, m_session, &AttentionSession::setPositional);
+    connect(m_singleHead, &QCheckBox::toggled, m_session, &AttentionSession::setSingleHead);
+    connect(m_tokenizer, &QComboBox::currentIndexChanged, this, [this] {
+        m_session->setTokenizerMode(parseTokenizerMode(m_tokenizer->currentData().toString().toStdString()));
+    });
+}
+
+void ControlPanel::applySizes(int heads, int dModel) {
+    PipelineOptions next = m_session->options();
+    next.attention.heads = heads;
+    next.attention.dModel = dModel;
+    if (m_lock->isChecked()) {
+        next.attention.dk = std::max(1, dModel / heads);
+        next.attention.dv = next.attention.dk;
+    }
+    m_session->setOptions(next);
+}
+
+void ControlPanel::applyLock(bool locked) {
+    if (locked)
+        applySizes(m_session->options().attention.heads, m_session->options().attention.dModel);
+    showSessionState();
+}
+
+void ControlPanel::showSessionState() {
+    const PipelineOptions &o = m_session->options();
+    const AttentionConfig &c = o.attention;
+    const bool loaded = m_session->hasLoadedWeights();
+    m_heads->setValue(c.heads);
+    m_dk->setValue(c.dk);
+    m_dv->setValue(c.dv);
+    m_dModel->setValue(c.dModel);
+    {
+        const QSignalBlocker blockers[] = {QSignalBlocker(m_seed), QSignalBlocker(m_causal),
+                                           QSignalBlocker(m_positional), QSignalBlocker(m_singleHead),
+                                           QSignalBlocker(m_tokenizer)};
+        m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(o.seed, std::numeric_limits<int>::max())));
+        m_causal->setChecked(c.causal);
+        m_positional->setChecked(o.positional);
+        m_singleHead->setChecked(c.singleHead);
+        m_tokenizer->setCurrentIndex(o.tokenizer.mode == TokenizerMode::Words ? 0 : 1);
+    }
+    const bool locked = m_lock->isChecked();
+    m_heads->setEnabled(!c.singleHead && !loaded);
+    m_dk->setEnabled(!locked && !loaded);
+    m_dv->setEnabled(!locked && !loaded);
+    m_dModel->setEnabled(!loaded);
+    m_lock->setEnabled(!c.singleHead && !loaded);
+    m_singleHead->setEnabled(!loaded);
+    if (locked && c.dModel % c.heads != 0)
+        m_lockNote->setText(tr("%1 is not divisible by %2 heads: dk = dv = %3 (rounded down)")
+                                .arg(c.dModel)
+                                .arg(c.heads)
+                                .arg(c.dk));
+    else if (locked)
+        m_lockNote->setText(tr("dk = dv = %1 / %2 = %3").arg(c.dModel).arg(c.heads).arg(c.dk));
+    m_lockNote->setVisible(locked);
+    m_weightsNote->setText(tr("Weights from %1; sizes come from the file.").arg(m_session->weightsSource()));
+    m_weightsNote->setVisible(loaded);
+}
+
+HeatmapStyle ControlPanel::heatmapStyle() const {
+    HeatmapStyle style;
+    style.colormap = static_cast<Colormap>(std::max(0, m_colormap->currentIndex()));
+    style.autoScale = m_autoScale->isChecked();
+    style.showValues = m_values->isChecked();
+    return style;
+}
+
+bool ControlPanel::meanPanelRequested() const { return m_mean->isChecked(); }
+
+} // namespace attnviz::ui

@@ -1,0 +1,64 @@
+// ControlPanel: every model setting and view option, wired to the session and the head grid.
+#pragma once
+
+#include "heatmap_style.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace attnviz::ui {
+
+class AttentionSession;
+class SliderSpinBox;
+
+class ControlPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ControlPanel(AttentionSession *session, QWidget *parent = nullptr);
+
+    HeatmapStyle heatmapStyle() const;
+    bool meanPanelRequested() const;
+
+    SliderSpinBox *headsControl() const { return m_heads; }
+    SliderSpinBox *dkControl() const { return m_dk; }
+    SliderSpinBox *dvControl() const { return m_dv; }
+    SliderSpinBox *dModelControl() const { return m_dModel; }
+    QCheckBox *lockControl() const { return m_lock; }
+    QSpinBox *seedControl() const { return m_seed; }
+    QCheckBox *causalControl() const { return m_causal; }
+    QCheckBox *positionalControl() const { return m_positional; }
+    QComboBox *tokenizerControl() const { return m_tokenizer; }
+    QCheckBox *singleHeadControl() const { return m_singleHead; }
+    QComboBox *colormapControl() const { return m_colormap; }
+    QCheckBox *valuesControl() const { return m_values; }
+    QCheckBox *autoScaleControl() const { return m_autoScale; }
+    QCheckBox *meanControl() const { return m_mean; }
+    QCheckBox *baselineControl() const { return m_baseline; }
+
+signals:
+    void viewOptionsChanged();
+
+private:
+    void buildModelGroup(QWidget *group);
+    void buildViewGroup(QWidget *group);
+    void connectModelControls();
+    void showSessionState();       // session → controls, without feedback
+    void applySizes(int heads, int dModel);
+    void applyLock(bool locked);
+
+    AttentionSession *m_session;
+    SliderSpinBox *m_heads, *m_dk, *m_dv, *m_dModel;
+    QCheckBox *m_lock, *m_causal, *m_positional, *m_singleHead;
+    QSpinBox *m_seed;
+    QPushButton *m_newSeed;
+    QComboBox *m_tokenizer, *m_colormap;
+    QCheckBox *m_values, *m_autoScale, *m_mean, *m_baseline;
+    QLabel *m_lockNote, *m_weightsNote;
+};
+
+} // namespace attnviz::ui

@@ -1,0 +1,136 @@
+#include "head_grid_view.h"
+
+#include "attention_session.h"
+#include "color_bar_view.h"
+#include "heatmap_view.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+
+#include <algorithm>
+
+namespace attnviz::ui {
+
+HeadGridView::HeadGridView(QWidget *parent)
+    : QWidget(parent), m_grid(new QGridLayout), m_colorBar(new ColorBarView(this)) {
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    m_grid->setSpacing(6);
+    layout->addLayout(m_grid, 1);
+    layout->addWidget(m_colorBar);
+    // The grid adapts to the window, never the reverse: an explicit minimum keeps the panels'
+    // minimum sizes (which depend on the arrangement) from growing the window past the screen.
+    setMinimumSize(320, 240);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+int HeadGridView::balancedColumns(int panels, int width, int height) {
+    if (panels <= 1)
+        return 1;
+    constexpr double labelOverhead = 70; // axis labels and title around each square of cells
+    int best = 1;
+    double bestSide = -1;
+    for (int columns = 1; columns <= panels; ++columns) {
+        const int rows = (panels + columns - 1) / columns;
+        if (columns > 1 && (rows * columns - panels) >= columns)
+            continue; // a whole empty row: never balanced
+        const double side = std::min(width / double(columns) - labelOverhead,
+                                     height / double(rows) - labelOverhead);
+        if (side > bestSide + 0.5) {
+            bestSide = side;
+            best = columns;
+        }
+    }
+    return best;
+}
+
+void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
+    const auto &heads = snapshot.result.attention.heads;
+    m_headCount = static_cast<int>(heads.size());
+    const bool baseline = snapshot.baseline.has_value();
+    ensurePanelCount(m_headCount + (m_showMean ? 1 : 0) + (baseline ? 1 : 0));
+
+    for (int h = 0; h < m_headCount; ++h) {
+        HeatmapView *view = m_panels[h];
+        view->setTitle(tr("Head %1").arg(h + 1), tr("head %1").arg(h + 1));
+        view->setTokens(snapshot.tokens);
+        view->setMatrix(heads[static_cast<std::size_t>(h)].weights);
+    }
+    int next = m_headCount;
+    if (m_showMean) {
+        HeatmapView *view = m_panels[next++];
+        view->setTitle(tr("Mean of %n head(s)", nullptr, m_headCount), tr("mean of heads"));
+        view->setTokens(snapshot.tokens);
+        view->setMatrix(snapshot.meanAttention);
+    }
+    if (baseline) {
+        HeatmapView *view = m_panels[next++];
+        const int d = snapshot.options.attention.dModel;
+        view->setTitle(tr("Single head, dk = dv = %1").arg(d), tr("single-head baseline"));
+        view->setTokens(snapshot.tokens);
+        view->setMatrix(snapshot.baseline->heads.front().weights);
+    }
+    if (m_highlightedRow >= snapshot.tokens.size())
+        m_highlightedRow = -1;
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setHighlightedRow(m_highlightedRow);
+}
+
+void HeadGridView::setStyle(const HeatmapStyle &style) {
+    m_style = style;
+    m_colorBar->setColormap(style.colormap);
+    m_colorBar->setVisible(!style.autoScale);
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setStyle(style);
+}
+
+void HeadGridView::setMeanPanelVisible(bool visible) { m_showMean = visible; }
+
+void HeadGridView::setHighlightedRow(int row) {
+    m_highlightedRow = row;
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setHighlightedRow(row);
+}
+
+void HeadGridView::toggleRow(int row) { setHighlightedRow(row == m_highlightedRow ? -1 : row); }
+
+void HeadGridView::ensurePanelCount(int count) {
+    if (count == m_panels.size())
+        return;
+    while (m_panels.size() > count)
+        delete m_panels.takeLast();
+    while (m_panels.size() < count) {
+        auto *view = new HeatmapView(this);
+        view->setStyle(m_style);
+        connect(view, &HeatmapView::rowClicked, this, &HeadGridView::toggleRow);
+        m_panels.append(view);
+    }
+    m_columns = 0; // force a new arrangement
+    arrange();
+}
+
+void HeadGridView::arrange() {
+    const int barWidth = m_colorBar->isVisible() ? m_colorBar->sizeHint().width() : 0;
+    const int columns = balancedColumns(static_cast<int>(m_panels.size()),
+                                        std::max(width() - barWidth, 1), std::max(height(), 1));
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (HeatmapView *view : std::as_const(m_panels))
+        m_grid->removeWidget(view);
+    for (int i = 0; i < m_panels.size(); ++i)
+        m_grid->addWidget(m_panels[i], i / columns, i % columns);
+    const int rows = (static_cast<int>(m_panels.size()) + columns - 1) / columns;
+    for (int c = 0; c < m_grid->columnCount(); ++c)
+        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    for (int r = 0; r < m_grid->rowCount(); ++r)
+        m_grid->setRowStretch(r, r < rows ? 1 : 0);
+}
+
+void HeadGridView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+} // namespace attnviz::ui

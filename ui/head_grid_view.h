@@ -1,0 +1,60 @@
+// HeadGridView: one heatmap per head in a balanced grid, optional mean and baseline panels, and
+// the shared colour bar.
+#pragma once
+
+#include "heatmap_style.h"
+
+#include <QList>
+#include <QWidget>
+
+class QGridLayout;
+
+namespace attnviz::ui {
+
+class ColorBarView;
+class HeatmapView;
+struct SessionSnapshot;
+
+class HeadGridView : public QWidget {
+    Q_OBJECT
+public:
+    explicit HeadGridView(QWidget *parent = nullptr);
+
+    // Shows a result. Heatmaps are created or removed only when the panel count changes.
+    void showSnapshot(const SessionSnapshot &snapshot);
+    void setStyle(const HeatmapStyle &style);
+    HeatmapStyle style() const { return m_style; }
+    void setMeanPanelVisible(bool visible);
+    bool meanPanelVisible() const { return m_showMean; }
+
+    int headCount() const { return m_headCount; }
+    // Every panel in grid order: heads first, then mean, then baseline.
+    QList<HeatmapView *> panels() const { return m_panels; }
+    HeatmapView *headView(int head) const { return m_panels.value(head); }
+    int columnCount() const { return m_columns; }
+    int highlightedRow() const { return m_highlightedRow; }
+    void setHighlightedRow(int row);
+
+    // Balanced grid: the column count that gives each of `panels` square-ish cells the largest
+    // side in a width × height area (8 panels in a landscape window → 4 × 2).
+    static int balancedColumns(int panels, int width, int height);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void ensurePanelCount(int count);
+    void arrange();
+    void toggleRow(int row);
+
+    QGridLayout *m_grid;
+    ColorBarView *m_colorBar;
+    QList<HeatmapView *> m_panels;
+    HeatmapStyle m_style;
+    int m_headCount = 0;
+    int m_columns = 0;
+    int m_highlightedRow = -1;
+    bool m_showMean = false;
+};
+
+} // namespace attnviz::ui

@@ -1,0 +1,277 @@
+#include "heatmap_view.h"
+
+#include "heatmap_plot.h"
+
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnviz::ui {
+
+namespace {
+
+const QString kHeatLayer = QStringLiteral("heat");
+constexpr int kMaxLabelCharacters = 14;
+
+QString elided(const QString &token) {
+    return token.size() <= kMaxLabelCharacters ? token : token.left(kMaxLabelCharacters - 1) + u'…';
+}
+
+} // namespace
+
+HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent), m_plot(new HeatmapPlot(this)) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    // QCustomPlot's own minimum (from its tick labels) would let a 16-head grid push the window
+    // past the screen; the grid decides the size and the labels adapt to it.
+    setMinimumSize(110, 110);
+    m_plot->setMinimumSize(110, 110);
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_plot->setMouseTracking(true);
+
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold));
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+
+    m_plot->addLayer(kHeatLayer, m_plot->layer("main"), QCustomPlot::limAbove);
+    m_plot->layer(kHeatLayer)->setMode(QCPLayer::lmBuffered);
+    m_map = new AttentionColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setLayer(kHeatLayer);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(10);
+    // Not in the layout: added only in per-head scale mode.
+    auto *margins = new QCPMarginGroup(m_plot); // the bar spans exactly the cells' height
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    m_keyTicker.reset(new QCPAxisTickerText);
+    m_queryTicker.reset(new QCPAxisTickerText);
+    m_plot->xAxis->setTicker(m_keyTicker);
+    m_plot->yAxis->setTicker(m_queryTicker);
+    m_plot->yAxis->setRangeReversed(true); // query 1 on top, in reading order
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->grid()->setVisible(false);
+        axis->setSubTicks(false);
+        axis->setTickLength(0, 0);
+        axis->setBasePen(Qt::NoPen);
+        axis->setPadding(4);
+    }
+    m_plot->axisRect()->setMinimumMargins(QMargins(4, 2, 4, 2));
+
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::showToolTip);
+    connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::handlePress);
+    connect(m_plot, &HeatmapPlot::painted, this, &HeatmapView::painted);
+    applyPalette();
+    updateScale();
+}
+
+HeatmapView::~HeatmapView() = default;
+
+QCustomPlot *HeatmapView::plot() const { return m_plot; }
+
+quint64 HeatmapView::paintCount() const { return m_plot->paintCount(); }
+
+void HeatmapView::setTitle(const QString &title, const QString &tooltipName) {
+    m_tooltipName = tooltipName;
+    if (m_title->text() == title)
+        return;
+    m_title->setText(title);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString HeatmapView::title() const { return m_title->text(); }
+
+void HeatmapView::setTokens(const QStringList &tokens) {
+    if (tokens == m_tokens)
+        return;
+    m_tokens = tokens;
+    m_highlightedRow = -1;
+    m_map->setHighlight(-1, QColor());
+    const auto n = static_cast<double>(std::max<qsizetype>(tokens.size(), 1));
+    m_plot->xAxis->setRange(-0.5, n - 0.5);
+    m_plot->yAxis->setRange(-0.5, n - 0.5);
+    relayout();
+}
+
+void HeatmapView::setMatrix(const Eigen::MatrixXf &matrix) {
+    m_matrix = matrix;
+    const int n = static_cast<int>(matrix.rows());
+    QCPColorMapData *cells = m_map->data();
+    // One cell is a point range; N = 1 needs an explicit extent to be drawn at all.
+    const QCPRange range = n > 1 ? QCPRange(0, n - 1) : QCPRange(-0.5, 0.5);
+    if (cells->keySize() != n || cells->valueSize() != n)
+        cells->setSize(n, n);
+    cells->setRange(range, range);
+    for (int row = 0; row < n; ++row)
+        for (int column = 0; column < n; ++column)
+            cells->setCell(column, row, static_cast<double>(matrix(row, column)));
+    const bool fullReplot = m_style.autoScale; // the colour scale's labels change too
+    updateScale();
+    if (fullReplot)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    else
+        m_plot->layer(kHeatLayer)->replot();
+}
+
+void HeatmapView::setStyle(const HeatmapStyle &style) {
+    if (style == m_style)
+        return;
+    m_style = style;
+    updateScale();
+    relayout();
+}
+
+void HeatmapView::setHighlightedRow(int row) {
+    if (row >= m_tokens.size())
+        row = -1;
+    if (row == m_highlightedRow)
+        return;
+    m_highlightedRow = row;
+    m_map->setHighlight(row, palette().color(QPalette::Highlight).lighter(115));
+    m_plot->layer(kHeatLayer)->replot();
+}
+
+QString HeatmapView::cellToolTip(int query, int key) const {
+    if (query < 0 || key < 0 || query >= m_matrix.rows() || key >= m_matrix.cols() ||
+        query >= m_tokens.size() || key >= m_tokens.size())
+        return {};
+    return tr("query ‘%1’ → key ‘%2’: %3 (%4)")
+        .arg(m_tokens[query], m_tokens[key])
+        .arg(static_cast<double>(m_matrix(query, key)), 0, 'f', 3)
+        .arg(m_tooltipName);
+}
+
+QStringList HeatmapView::axisLabels(Qt::Orientation orientation) const {
+    const auto &ticker = orientation == Qt::Horizontal ? m_keyTicker : m_queryTicker;
+    return ticker->ticks().values();
+}
+
+QPoint HeatmapView::cellAt(const QPoint &widgetPos) const {
+    const QPoint p = m_plot->mapFrom(this, widgetPos);
+    if (!m_plot->axisRect()->rect().contains(p))
+        return {-1, -1};
+    const int key = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(p.x())));
+    const int query = static_cast<int>(std::lround(m_plot->yAxis->pixelToCoord(p.y())));
+    if (key < 0 || query < 0 || key >= m_tokens.size() || query >= m_tokens.size())
+        return {-1, -1};
+    return {key, query};
+}
+
+void HeatmapView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    relayout();
+}
+
+void HeatmapView::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyPalette();
+        relayout();
+    }
+}
+
+void HeatmapView::applyPalette() {
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    m_plot->setBackground(pal.brush(QPalette::Window));
+    m_plot->axisRect()->setBackground(pal.brush(QPalette::Window));
+    m_title->setTextColor(text);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_scale->axis()}) {
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->setTickPen(QPen(text));
+        axis->setBasePen(axis == m_scale->axis() ? QPen(text) : QPen(Qt::NoPen));
+    }
+}
+
+void HeatmapView::updateScale() {
+    const QCPColorGradient gradient = makeGradient(m_style.colormap);
+    double upper = 1.0;
+    if (m_style.autoScale && m_matrix.size() > 0)
+        upper = std::max(1e-6, static_cast<double>(m_matrix.maxCoeff()));
+    m_map->setGradient(gradient);
+    m_map->setDataRange(QCPRange(0.0, upper));
+    m_scale->setGradient(gradient);
+    m_scale->setDataRange(QCPRange(0.0, upper));
+    const Colormap map = m_style.colormap;
+    m_map->colorOf = [map, upper](double v) { return colorAt(map, v / upper); };
+
+    if (m_style.autoScale != m_scaleShown) {
+        m_scaleShown = m_style.autoScale;
+        if (m_scaleShown) {
+            m_plot->plotLayout()->addElement(1, 1, m_scale);
+        } else {
+            m_plot->plotLayout()->take(m_scale);
+            m_plot->plotLayout()->simplify();
+        }
+    }
+}
+
+// Chooses label stride, rotation and value labels for the current size, then replots fully.
+void HeatmapView::relayout() {
+    const int n = static_cast<int>(m_tokens.size());
+    const QFont labelFont = font();
+    const QFontMetrics metrics(labelFont);
+    int widest = 0;
+    for (const QString &token : m_tokens)
+        widest = std::max(widest, metrics.horizontalAdvance(elided(token)));
+
+    // Estimate the cell size before layout: the plot minus title and label margins.
+    const double labelMargin = std::min(widest, width() / 3) + 12;
+    const double cellWidth = std::max(1.0, (width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
+    const double cellHeight = std::max(1.0, (height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
+    const bool rotate = widest + 6 > cellWidth;
+    const double keySpace = rotate ? cellWidth : cellWidth / (widest + 6.0);
+    const int keyStride = rotate ? std::max(1, static_cast<int>(std::ceil(metrics.height() / keySpace)))
+                                 : std::max(1, static_cast<int>(std::ceil(1.0 / keySpace)));
+    const int queryStride = std::max(1, static_cast<int>(std::ceil(metrics.height() / cellHeight)));
+
+    m_keyTicker->clear();
+    m_queryTicker->clear();
+    for (int i = 0; i < n; ++i) {
+        if (i % keyStride == 0)
+            m_keyTicker->addTick(i, elided(m_tokens[i]));
+        if (i % queryStride == 0)
+            m_queryTicker->addTick(i, elided(m_tokens[i]));
+    }
+    m_plot->xAxis->setTickLabelFont(labelFont);
+    m_plot->yAxis->setTickLabelFont(labelFont);
+    m_plot->xAxis->setTickLabelRotation(rotate ? -90 : 0);
+
+    QFont valueFont = labelFont;
+    valueFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() - 1));
+    m_map->setValueLabels(m_style.showValues && n <= HeatmapStyle::kMaxTokensForValues, valueFont);
+    m_map->setHighlight(m_highlightedRow, palette().color(QPalette::Highlight).lighter(115));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::showToolTip(QMouseEvent *event) {
+    const QPoint cell = cellAt(m_plot->mapTo(this, event->pos()));
+    const QString text = cellToolTip(cell.y(), cell.x());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+}
+
+void HeatmapView::handlePress(QMouseEvent *event) {
+    if (event->button() != Qt::LeftButton || m_tokens.isEmpty())
+        return;
+    const QPoint p = event->pos();
+    const QRect rect = m_plot->axisRect()->rect();
+    // A click on a cell or on a query label (left of the cells) selects that query's row.
+    if (p.y() < rect.top() || p.y() > rect.bottom() || p.x() > rect.right())
+        return;
+    const int row = static_cast<int>(std::lround(m_plot->yAxis->pixelToCoord(p.y())));
+    if (row >= 0 && row < m_tokens.size())
+        emit rowClicked(row);
+}
+
+} // namespace attnviz::ui

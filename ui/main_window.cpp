@@ -1,0 +1,107 @@
+#include "main_window.h"
+
+#include "attention_session.h"
+#include "control_panel.h"
+#include "head_grid_view.h"
+#include "sentence_bar.h"
+#include "status_text.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace attnviz::ui {
+
+MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_sentenceBar(new SentenceBar(this)),
+      m_grid(new HeadGridView(this)), m_controls(new ControlPanel(session, this)),
+      m_status(new QLabel(this)) {
+    setWindowTitle(tr("attnviz — multi-head attention"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sentenceBar);
+    layout->addWidget(m_grid, 1);
+    setCentralWidget(central);
+
+    auto *dock = new QDockWidget(tr("Controls"), this);
+    dock->setObjectName(QStringLiteral("controls"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_controls->sizeHint().width() + 16);
+    dock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_dock = dock;
+
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_status, 1);
+    createMenus();
+
+    m_sentenceBar->setText(QString::fromStdString(session->options().sentence));
+    connect(session, &AttentionSession::optionsChanged, this, [this] {
+        m_sentenceBar->setText(QString::fromStdString(m_session->options().sentence));
+    });
+    connect(m_sentenceBar, &SentenceBar::sentenceEdited, session, &AttentionSession::setSentence);
+    connect(session, &AttentionSession::errorChanged, m_sentenceBar, &SentenceBar::setError);
+    connect(session, &AttentionSession::resultChanged, this, &MainWindow::showResult);
+    connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::applyViewOptions);
+    applyViewOptions();
+    resize(1280, 720);
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setShortcuts({QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)});
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    view->addAction(m_dock->toggleViewAction());
+    QAction *focusSentence = view->addAction(tr("Edit &Sentence"));
+    focusSentence->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(focusSentence, &QAction::triggered, this, [this] {
+        m_sentenceBar->lineEdit()->setFocus();
+        m_sentenceBar->lineEdit()->selectAll();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About attnviz"), this, [this] {
+        QMessageBox::about(this, tr("About attnviz"),
+                           tr("<h3>attnviz %1</h3><p>See what multi-head self-attention does: one "
+                              "heatmap per head, live.</p><p>Numbers equal PyTorch's "
+                              "MultiHeadAttention and nn.MultiheadAttention.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showResult() {
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    m_grid->showSnapshot(*snapshot);
+    m_status->setText(statusText(*snapshot));
+}
+
+void MainWindow::applyViewOptions() {
+    m_grid->setStyle(m_controls->heatmapStyle());
+    m_grid->setMeanPanelVisible(m_controls->meanPanelRequested());
+    showResult();
+}
+
+} // namespace attnviz::ui

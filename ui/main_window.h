@@ -1,0 +1,40 @@
+// MainWindow: assembles the sentence bar, the head grid, the control panel, menus and status bar.
+#pragma once
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace attnviz::ui {
+
+class AttentionSession;
+class ControlPanel;
+class HeadGridView;
+class SentenceBar;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(AttentionSession *session, QWidget *parent = nullptr);
+
+    SentenceBar *sentenceBar() const { return m_sentenceBar; }
+    HeadGridView *headGrid() const { return m_grid; }
+    ControlPanel *controlPanel() const { return m_controls; }
+
+private:
+    void createMenus();
+    void showResult();
+    void applyViewOptions();
+
+    AttentionSession *m_session;
+    SentenceBar *m_sentenceBar;
+    HeadGridView *m_grid;
+    ControlPanel *m_controls;
+    QLabel *m_status;
+    QDockWidget *m_dock = nullptr;
+    QMenu *m_fileMenu = nullptr;
+};
+
+} // namespace attnviz::ui

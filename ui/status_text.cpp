@@ -1,0 +1,26 @@
+#include "status_text.h"
+
+#include "attention_session.h"
+
+#include <QLocale>
+#include <QObject>
+
+namespace attnviz::ui {
+
+QString statusText(const SessionSnapshot &snapshot) {
+    const AttentionConfig &c = snapshot.options.attention;
+    const auto n = static_cast<int>(snapshot.tokens.size());
+    const QLocale locale;
+    const QString shape = QStringLiteral("[1, %1, %2, %3]");
+    const int outWidth = c.singleHead ? c.dv : c.dModel;
+    return QObject::tr("%n token(s)", nullptr, n) + QStringLiteral("  ·  ") +
+           QObject::tr("Q, K: %1").arg(shape.arg(c.heads).arg(n).arg(c.dk)) +
+           QStringLiteral("  ·  ") + QObject::tr("V: %1").arg(shape.arg(c.heads).arg(n).arg(c.dv)) +
+           QStringLiteral("  ·  ") + QObject::tr("out: [1, %1, %2]").arg(n).arg(outWidth) +
+           QStringLiteral("  ·  ") +
+           QObject::tr("%1 parameters").arg(locale.toString(static_cast<qulonglong>(parameterCount(c)))) +
+           QStringLiteral("  ·  ") +
+           QObject::tr("updated in %1 ms").arg(snapshot.computeMilliseconds, 0, 'f', 1);
+}
+
+} // namespace attnviz::ui
