@@ -33,8 +33,6 @@ int HeadGridView::balancedColumns(int panels, int width, int height) {
     double bestSide = -1;
     for (int columns = 1; columns <= panels; ++columns) {
         const int rows = (panels + columns - 1) / columns;
-        if (columns > 1 && (rows * columns - panels) >= columns)
-            continue; // a whole empty row: never balanced
         const double side = std::min(width / double(columns) - labelOverhead,
                                      height / double(rows) - labelOverhead);
         if (side > bestSide + 0.5) {
@@ -60,7 +58,8 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
     int next = m_headCount;
     if (m_showMean) {
         HeatmapView *view = m_panels[next++];
-        view->setTitle(tr("Mean of %n head(s)", nullptr, m_headCount), tr("mean of heads"));
+        view->setTitle(m_headCount == 1 ? tr("Mean of 1 head") : tr("Mean of %1 heads").arg(m_headCount),
+                       tr("mean of heads"));
         view->setTokens(snapshot.tokens);
         view->setMatrix(snapshot.meanAttention);
     }

@@ -13,7 +13,8 @@ QString statusText(const SessionSnapshot &snapshot) {
     const QLocale locale;
     const QString shape = QStringLiteral("[1, %1, %2, %3]");
     const int outWidth = c.singleHead ? c.dv : c.dModel;
-    return QObject::tr("%n token(s)", nullptr, n) + QStringLiteral("  ·  ") +
+    const QString tokens = n == 1 ? QObject::tr("1 token") : QObject::tr("%1 tokens").arg(n);
+    return tokens + QStringLiteral("  ·  ") +
            QObject::tr("Q, K: %1").arg(shape.arg(c.heads).arg(n).arg(c.dk)) +
            QStringLiteral("  ·  ") + QObject::tr("V: %1").arg(shape.arg(c.heads).arg(n).arg(c.dv)) +
            QStringLiteral("  ·  ") + QObject::tr("out: [1, %1, %2]").arg(n).arg(outWidth) +

@@ -31,12 +31,15 @@ Eigen::MatrixXf applyHeadSlice(const Eigen::MatrixXf &x, const LinearLayer &laye
 } // namespace
 
 Eigen::MatrixXf softmaxRows(const Eigen::MatrixXf &scores) {
+    // Column by column: the matrices are column-major, and a plain column expression is what
+    // Eigen vectorises (its SIMD exp); −∞ − max gives exp(−∞) = 0 exactly.
+    const Eigen::VectorXf rowMax = scores.rowwise().maxCoeff();
     Eigen::MatrixXf result(scores.rows(), scores.cols());
-    for (Eigen::Index i = 0; i < scores.rows(); ++i) {
-        const float rowMax = scores.row(i).maxCoeff();
-        result.row(i) = (scores.row(i).array() - rowMax).exp();
-        result.row(i) /= result.row(i).sum();
-    }
+    for (Eigen::Index j = 0; j < scores.cols(); ++j)
+        result.col(j).array() = (scores.col(j) - rowMax).array().exp();
+    const Eigen::VectorXf inverseSum = result.rowwise().sum().cwiseInverse();
+    for (Eigen::Index j = 0; j < result.cols(); ++j)
+        result.col(j).array() *= inverseSum.array();
     return result;
 }
 

@@ -1,0 +1,242 @@
+// The window as a user drives it, on the offscreen platform: controls, typing, hover, clicks.
+#include <attention_session.h>
+#include <colormaps.h>
+#include <control_panel.h>
+#include <head_grid_view.h>
+#include <heatmap_view.h>
+#include <main_window.h>
+#include <sentence_bar.h>
+#include <slider_spin_box.h>
+#include <status_text.h>
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace attnviz;
+using namespace attnviz::ui;
+
+namespace {
+
+PipelineOptions defaultOptions(const std::string &sentence = "The cat sat on the mat .") {
+    PipelineOptions o;
+    o.sentence = sentence;
+    return o;
+}
+
+// The widget position of a cell's centre in a heatmap.
+QPoint cellCentre(HeatmapView *view, int query, int key) {
+    QCustomPlot *plot = view->plot();
+    const QPointF p(plot->xAxis->coordToPixel(key), plot->yAxis->coordToPixel(query));
+    return plot->mapTo(view, p.toPoint());
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<AttentionSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+
+    HeadGridView *grid() const { return m_window->headGrid(); }
+    ControlPanel *controls() const { return m_window->controlPanel(); }
+
+private slots:
+    void init() {
+        m_session = std::make_unique<AttentionSession>();
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        QVERIFY(m_session->setOptions(defaultOptions()));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_COMPARE(grid()->panels().size(), 4);
+    }
+    void cleanup() {
+        m_window.reset();
+        m_session.reset();
+    }
+
+    void headsControlSetsTheNumberOfHeatmaps_data() {
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("1") << 1 << 1;
+        QTest::newRow("2") << 2 << 2;
+        QTest::newRow("8") << 8 << 4;
+        QTest::newRow("16") << 16 << 4;
+        QTest::newRow("64 from the spin box") << 64 << 10;
+    }
+    void headsControlSetsTheNumberOfHeatmaps() {
+        QFETCH(int, heads);
+        QFETCH(int, columns);
+        m_window->resize(1280, 720);
+        controls()->headsControl()->spinBox()->setValue(heads);
+        QTRY_COMPARE(grid()->panels().size(), heads);
+        QCOMPARE(m_session->snapshot()->result.attention.heads.size(), std::size_t(heads));
+        QCOMPARE(grid()->headView(heads - 1)->title(), QString("Head %1").arg(heads));
+        QTRY_COMPARE(grid()->columnCount(), columns);
+    }
+
+    void balancedGrid_data() {
+        QTest::addColumn<int>("panels");
+        QTest::addColumn<QSize>("area");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("8 landscape") << 8 << QSize(1000, 600) << 4;
+        QTest::newRow("12 landscape") << 12 << QSize(965, 645) << 4;
+        QTest::newRow("4 landscape") << 4 << QSize(1000, 600) << 2;
+        QTest::newRow("3 wide") << 3 << QSize(1600, 500) << 3;
+        QTest::newRow("2 tall") << 2 << QSize(400, 900) << 1;
+        QTest::newRow("1") << 1 << QSize(800, 600) << 1;
+        QTest::newRow("5 landscape") << 5 << QSize(1200, 600) << 3;
+    }
+    void balancedGrid() {
+        QFETCH(int, panels);
+        QFETCH(QSize, area);
+        QFETCH(int, columns);
+        QCOMPARE(HeadGridView::balancedColumns(panels, area.width(), area.height()), columns);
+    }
+
+    void plotsAreReusedWhenOnlyDataChanges() {
+        HeatmapView *first = grid()->headView(0);
+        const Eigen::MatrixXf before = first->matrix();
+        controls()->seedControl()->setValue(7);
+        QTRY_VERIFY(grid()->headView(0)->matrix() != before);
+        QCOMPARE(grid()->headView(0), first);
+    }
+
+    void typingChangesTheAxisLabels() {
+        QLineEdit *edit = m_window->sentenceBar()->lineEdit();
+        edit->clear();
+        QTest::keyClicks(edit, "hello big world");
+        // Debounced: nothing changes while typing, then the labels follow.
+        QCOMPARE(grid()->headView(0)->tokens().size(), 7);
+        const QStringList expected{"hello", "big", "world"};
+        QTRY_COMPARE(grid()->headView(0)->tokens(), expected);
+        QTRY_COMPARE(grid()->headView(3)->axisLabels(Qt::Vertical), expected);
+        QCOMPARE(grid()->headView(3)->axisLabels(Qt::Horizontal), expected);
+    }
+
+    void enterAppliesAtOnce() {
+        QLineEdit *edit = m_window->sentenceBar()->lineEdit();
+        edit->clear();
+        QTest::keyClicks(edit, "one two");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(grid()->headView(0)->tokens(), (QStringList{"one", "two"}));
+    }
+
+    void tooltipForAKnownCell() {
+        const auto snapshot = m_session->snapshot();
+        const float weight = snapshot->result.attention.heads[2].weights(0, 1);
+        const QString expected = QStringLiteral("query ‘The’ → key ‘cat’: %1 (head 3)")
+                                     .arg(static_cast<double>(weight), 0, 'f', 3);
+        HeatmapView *head3 = grid()->headView(2);
+        QCOMPARE(head3->cellToolTip(0, 1), expected);
+        // The hovered position maps to that cell.
+        QTRY_VERIFY(head3->plot()->axisRect()->width() > 50);
+        QCOMPARE(head3->cellAt(cellCentre(head3, 0, 1)), QPoint(1, 0));
+        QCOMPARE(head3->cellToolTip(99, 0), QString());
+    }
+
+    void causalToggleZeroesTheUpperTriangle() {
+        QCheckBox *causal = controls()->causalControl();
+        QVERIFY(!causal->isChecked());
+        QVERIFY(grid()->headView(0)->matrix()(0, 1) > 0.0f);
+        causal->click();
+        QTRY_VERIFY(m_session->options().attention.causal);
+        for (HeatmapView *view : grid()->panels()) {
+            const Eigen::MatrixXf &m = view->matrix();
+            for (int i = 0; i < m.rows(); ++i) {
+                for (int j = i + 1; j < m.cols(); ++j)
+                    QCOMPARE(m(i, j), 0.0f);
+                QVERIFY(m(i, i) > 0.0f);
+            }
+        }
+    }
+
+    void clickingAQueryHighlightsItsRowEverywhere() {
+        HeatmapView *head2 = grid()->headView(1);
+        QTRY_VERIFY(head2->plot()->axisRect()->height() > 50);
+        QTest::mouseClick(head2->plot(), Qt::LeftButton, {}, head2->plot()->mapFrom(head2, cellCentre(head2, 2, 4)));
+        QCOMPARE(grid()->highlightedRow(), 2);
+        for (HeatmapView *view : grid()->panels())
+            QCOMPARE(view->highlightedRow(), 2);
+        QTest::mouseClick(head2->plot(), Qt::LeftButton, {}, head2->plot()->mapFrom(head2, cellCentre(head2, 2, 0)));
+        for (HeatmapView *view : grid()->panels())
+            QCOMPARE(view->highlightedRow(), -1);
+    }
+
+    void badSentenceKeepsThePreviousPicture() {
+        const QStringList before = grid()->headView(0)->tokens();
+        QSignalSpy errors(m_session.get(), &AttentionSession::errorChanged);
+        m_session->setSentence("   ");
+        QTRY_COMPARE(errors.count(), 1);
+        QVERIFY(errors.first().first().toString().contains("no tokens"));
+        QCOMPARE(grid()->headView(0)->tokens(), before);
+        m_session->setSentence("back again");
+        QTRY_COMPARE(grid()->headView(0)->tokens(), (QStringList{"back", "again"}));
+        QCOMPARE(m_session->errorText(), QString());
+    }
+
+    void lockSizesDkAndDvFromDModel() {
+        controls()->lockControl()->click();
+        QTRY_COMPARE(m_session->options().attention.dk, 64 / 4);
+        controls()->headsControl()->spinBox()->setValue(8);
+        QTRY_COMPARE(m_session->options().attention.dk, 8);
+        QCOMPARE(m_session->options().attention.dv, 8);
+        QVERIFY(!controls()->dkControl()->isEnabled());
+        controls()->dModelControl()->spinBox()->setValue(128);
+        QTRY_COMPARE(m_session->options().attention.dv, 16);
+    }
+
+    void singleHeadModeShowsOneHead() {
+        controls()->singleHeadControl()->click();
+        QTRY_COMPARE(grid()->panels().size(), 1);
+        QVERIFY(!m_session->snapshot()->weights->out.has_value());
+        QVERIFY(!controls()->headsControl()->isEnabled());
+    }
+
+    void meanAndBaselinePanels() {
+        controls()->meanControl()->click();
+        QTRY_COMPARE(grid()->panels().size(), 5);
+        QCOMPARE(grid()->panels()[4]->title(), QString("Mean of 4 heads"));
+        const auto snapshot = m_session->snapshot();
+        Eigen::MatrixXf mean = Eigen::MatrixXf::Zero(7, 7);
+        for (const HeadResult &h : snapshot->result.attention.heads)
+            mean += h.weights / 4.0f;
+        QVERIFY((grid()->panels()[4]->matrix() - mean).cwiseAbs().maxCoeff() < 1e-6f);
+        controls()->baselineControl()->click();
+        QTRY_COMPARE(grid()->panels().size(), 6);
+        QCOMPARE(grid()->panels()[5]->title(), QString("Single head, dk = dv = 64"));
+        QCOMPARE(m_session->snapshot()->baseline->heads.front().q.cols(), Eigen::Index(64));
+    }
+
+    void statusBarShowsShapesInTheSeedsNotation() {
+        const QString text = statusText(*m_session->snapshot());
+        QVERIFY2(text.contains("7 tokens") && text.contains("Q, K: [1, 4, 7, 16]") &&
+                     text.contains("out: [1, 7, 64]") && text.contains("16,640 parameters"),
+                 qPrintable(text));
+    }
+
+    void valuesAppearOnlyForShortSentences() {
+        QCOMPARE(grid()->style().showValues, true);
+        controls()->valuesControl()->click();
+        QCOMPARE(grid()->style().showValues, false);
+    }
+
+    void colormapsUseThePublishedEndpoints() {
+        QCOMPARE(colorAt(Colormap::Viridis, 0.0).name(), QString("#440154"));
+        QCOMPARE(colorAt(Colormap::Viridis, 1.0).name(), QString("#fde725"));
+        QCOMPARE(colorAt(Colormap::Magma, 1.0).name(), QString("#fcfdbf"));
+        QCOMPARE(colorAt(Colormap::Cividis, 0.0).name(), QString("#00224e"));
+        QCOMPARE(colorAt(Colormap::Grayscale, 0.0).name(), QString("#ffffff"));
+        Colormap parsed;
+        QVERIFY(parseColormap("Cividis", &parsed) && parsed == Colormap::Cividis);
+        QVERIFY(!parseColormap("jet", &parsed));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
