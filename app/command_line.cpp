@@ -24,10 +24,11 @@ struct Flags {
     QCommandLineOption tokenizer{"tokenizer", "Tokenizer: words (default) or chars.", "MODE"};
     QCommandLineOption singleHead{"single-head",
                                   "The seed's Self_Attention: one head, no output projection."};
-    QCommandLineOption maxTokens{"max-tokens", "Refuse sentences longer than N tokens (default 512).",
-                                 "N"};
-    QCommandLineOption dump{"dump", "Write the result as JSON to FILE ('-' for standard output) "
-                                    "and exit, without opening a window.",
+    QCommandLineOption maxTokens{"max-tokens",
+                                 "Refuse sentences longer than N tokens (default 512).", "N"};
+    QCommandLineOption dump{"dump",
+                            "Write the result as JSON to FILE ('-' for standard output) "
+                            "and exit, without opening a window.",
                             "FILE"};
 };
 
@@ -39,7 +40,8 @@ long long parseInteger(const QCommandLineParser &parser, const QCommandLineOptio
     bool ok = false;
     const long long value = text.toLongLong(&ok);
     if (!ok)
-        throw InputError(QStringLiteral("--%1: '%2' is not a whole number").arg(name, text).toStdString());
+        throw InputError(
+            QStringLiteral("--%1: '%2' is not a whole number").arg(name, text).toStdString());
     if (value < min || value > max)
         throw InputError(QStringLiteral("--%1: %2 is out of range (%3 to %4)")
                              .arg(name, text)
@@ -64,9 +66,10 @@ std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOpti
 CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
                              const std::optional<std::string> &rawSentence) {
     if (!parser.positionalArguments().isEmpty())
-        throw InputError(QStringLiteral("unexpected argument '%1' (give the sentence with --sentence)")
-                             .arg(parser.positionalArguments().constFirst())
-                             .toStdString());
+        throw InputError(
+            QStringLiteral("unexpected argument '%1' (give the sentence with --sentence)")
+                .arg(parser.positionalArguments().constFirst())
+                .toStdString());
     CommandLineOptions options;
     PipelineOptions &p = options.pipeline;
     AttentionConfig &c = p.attention;
@@ -85,7 +88,8 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     if (parser.isSet(f.dim))
         c.dModel = static_cast<int>(parseInteger(parser, f.dim, 1, ConfigLimits::maxDModel));
     if (parser.isSet(f.maxTokens))
-        p.tokenizer.maxTokens = static_cast<std::size_t>(parseInteger(parser, f.maxTokens, 1, intMax));
+        p.tokenizer.maxTokens =
+            static_cast<std::size_t>(parseInteger(parser, f.maxTokens, 1, intMax));
     if (parser.isSet(f.seed))
         p.seed = parseSeed(parser, f.seed);
     if (parser.isSet(f.tokenizer))
@@ -111,7 +115,9 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
 
 } // namespace
 
-QString defaultSentence() { return QStringLiteral("The cat sat on the mat because it was warm."); }
+QString defaultSentence() {
+    return QStringLiteral("The cat sat on the mat because it was warm.");
+}
 
 ParsedCommandLine parseCommandLine(const QStringList &arguments,
                                    const std::optional<std::string> &rawSentence) {

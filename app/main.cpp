@@ -58,9 +58,8 @@ int main(int argc, char **argv) {
     else
         app = std::make_unique<QApplication>(argc, argv);
 
-    const attnviz::ParsedCommandLine parsed =
-        attnviz::parseCommandLine(QCoreApplication::arguments(),
-                                  attnviz::rawOptionValue(argc, argv, "sentence"));
+    const attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
+        QCoreApplication::arguments(), attnviz::rawOptionValue(argc, argv, "sentence"));
     if (!parsed.options) {
         std::fprintf(stderr, "attnviz: %s\nTry 'attnviz --help'.\n", qPrintable(parsed.error));
         return 2;

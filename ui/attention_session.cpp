@@ -15,8 +15,7 @@ namespace {
 constexpr double kSynchronousWorkLimit = 4e6;
 
 double estimatedWork(const AttentionConfig &c, std::size_t tokens, bool makeWeights) {
-    const double n = static_cast<double>(tokens), h = c.heads, dk = c.dk, dv = c.dv,
-                 d = c.dModel;
+    const double n = static_cast<double>(tokens), h = c.heads, dk = c.dk, dv = c.dv, d = c.dModel;
     const double projections = n * d * h * (2 * dk + dv) + n * h * dv * d;
     const double attention = n * n * h * (dk + dv);
     const double weights = makeWeights ? 8.0 * d * h * (2 * dk + 2 * dv) : 0.0; // hashing cost
@@ -110,14 +109,17 @@ template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
 
 } // namespace
 
-AttentionSession::AttentionSession(QObject *parent) : QObject(parent) {}
+AttentionSession::AttentionSession(QObject *parent)
+    : QObject(parent) {}
 
 AttentionSession::~AttentionSession() {
     if (m_watcher)
         m_watcher->waitForFinished(); // a worker must not outlive what it reports to
 }
 
-bool AttentionSession::isBusy() const { return m_watcher && m_watcher->isRunning(); }
+bool AttentionSession::isBusy() const {
+    return m_watcher && m_watcher->isRunning();
+}
 
 AttentionSession::Job AttentionSession::makeJob() const {
     Job job;
@@ -143,7 +145,8 @@ void AttentionSession::requestCompute() {
 void AttentionSession::startJob(Job job) {
     m_pendingRequest = false;
     job.id = ++m_lastJobId;
-    const double work = estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
+    const double work =
+        estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
     if (work < kSynchronousWorkLimit) {
         finishJob(runJob<Job, JobResult>(job));
         return;

@@ -20,9 +20,9 @@ struct SessionSnapshot {
     PipelineOptions options;
     PipelineResult result;
     QStringList tokens;
-    Eigen::MatrixXf meanAttention;                      // [N × N] mean over heads
-    std::optional<AttentionResult> baseline;            // h = 1, dk = dv = d_model, when asked
-    std::shared_ptr<const AttentionWeights> weights;    // what produced `result`
+    Eigen::MatrixXf meanAttention;                   // [N × N] mean over heads
+    std::optional<AttentionResult> baseline;         // h = 1, dk = dv = d_model, when asked
+    std::shared_ptr<const AttentionWeights> weights; // what produced `result`
     double computeMilliseconds = 0;
 };
 

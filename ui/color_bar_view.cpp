@@ -6,7 +6,9 @@
 
 namespace attnviz::ui {
 
-ColorBarView::ColorBarView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this)) {
+ColorBarView::ColorBarView(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -28,7 +30,16 @@ void ColorBarView::setColormap(Colormap map) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QSize ColorBarView::sizeHint() const { return {fontMetrics().height() * 2 + 70, 300}; }
+void ColorBarView::setUpper(double upper) {
+    if (m_scale->dataRange().upper == upper)
+        return;
+    m_scale->setDataRange(QCPRange(0.0, upper));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QSize ColorBarView::sizeHint() const {
+    return {fontMetrics().height() * 2 + 70, 300};
+}
 
 void ColorBarView::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);

@@ -15,6 +15,7 @@ class ColorBarView : public QWidget {
 public:
     explicit ColorBarView(QWidget *parent = nullptr);
     void setColormap(Colormap map);
+    void setUpper(double upper); // the range is 0 … upper
     QSize sizeHint() const override;
 
 protected:

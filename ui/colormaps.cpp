@@ -50,8 +50,8 @@ Stops stopsOf(Colormap map) {
 } // namespace
 
 QStringList colormapDisplayNames() {
-    return {QObject::tr("Viridis"), QObject::tr("Magma"), QObject::tr("Cividis (colour-blind safe)"),
-            QObject::tr("Grayscale (print)")};
+    return {QObject::tr("Viridis"), QObject::tr("Magma"),
+            QObject::tr("Cividis (colour-blind safe)"), QObject::tr("Grayscale (print)")};
 }
 
 QString colormapName(Colormap map) {
@@ -69,7 +69,8 @@ QString colormapName(Colormap map) {
 }
 
 bool parseColormap(const QString &name, Colormap *map) {
-    for (Colormap m : {Colormap::Viridis, Colormap::Magma, Colormap::Cividis, Colormap::Grayscale}) {
+    for (Colormap m :
+         {Colormap::Viridis, Colormap::Magma, Colormap::Cividis, Colormap::Grayscale}) {
         if (name.compare(colormapName(m), Qt::CaseInsensitive) == 0) {
             *map = m;
             return true;

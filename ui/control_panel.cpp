@@ -20,7 +20,8 @@
 namespace attnviz::ui {
 
 ControlPanel::ControlPanel(AttentionSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session) {
+    : QWidget(parent)
+    , m_session(session) {
     auto *layout = new QVBoxLayout(this);
     auto *model = new QGroupBox(tr("Model"), this);
     auto *view = new QGroupBox(tr("View"), this);
@@ -91,23 +92,32 @@ void ControlPanel::buildViewGroup(QWidget *group) {
     auto *form = new QFormLayout(group);
     m_colormap = new QComboBox(group);
     m_colormap->addItems(colormapDisplayNames());
-    m_values = new QCheckBox(tr("Values in cells (N ≤ %1)").arg(HeatmapStyle::kMaxTokensForValues), group);
+    m_values =
+        new QCheckBox(tr("Values in cells (N ≤ %1)").arg(HeatmapStyle::kMaxTokensForValues), group);
     m_values->setChecked(true);
-    m_autoScale = new QCheckBox(tr("Per-head colour scale"), group);
+    m_scale = new QComboBox(group);
+    m_scale->addItem(tr("Shared, 0 – 1"));
+    m_scale->addItem(tr("Shared, 0 – largest weight"));
+    m_scale->addItem(tr("Per head, 0 – its largest"));
+    m_scale->setToolTip(tr("Shared scales keep heads comparable; per-head scales show each "
+                           "head's pattern at full contrast"));
     m_mean = new QCheckBox(tr("Mean over heads panel"), group);
     m_baseline = new QCheckBox(tr("Single-head baseline panel"), group);
     m_baseline->setToolTip(tr("One head with dk = dv = d_model, for comparison"));
     auto *label = new QLabel(tr("C&olours:"), group);
     label->setBuddy(m_colormap);
     form->addRow(label, m_colormap);
+    auto *scaleLabel = new QLabel(tr("Sc&ale:"), group);
+    scaleLabel->setBuddy(m_scale);
+    form->addRow(scaleLabel, m_scale);
     form->addRow(m_values);
-    form->addRow(m_autoScale);
     form->addRow(m_mean);
     form->addRow(m_baseline);
 
-    for (QCheckBox *box : {m_values, m_autoScale, m_mean})
+    for (QCheckBox *box : {m_values, m_mean})
         connect(box, &QCheckBox::toggled, this, &ControlPanel::viewOptionsChanged);
-    connect(m_colormap, &QComboBox::currentIndexChanged, this, &ControlPanel::viewOptionsChanged);
+    for (QComboBox *box : {m_colormap, m_scale})
+        connect(box, &QComboBox::currentIndexChanged, this, &ControlPanel::viewOptionsChanged);
     connect(m_baseline, &QCheckBox::toggled, m_session, &AttentionSession::setBaselineEnabled);
 }
 
@@ -128,7 +138,8 @@ void ControlPanel::connectModelControls() {
     connect(m_positional, &QCheckBox::toggled, m_session, &AttentionSession::setPositional);
     connect(m_singleHead, &QCheckBox::toggled, m_session, &AttentionSession::setSingleHead);
     connect(m_tokenizer, &QComboBox::currentIndexChanged, this, [this] {
-        m_session->setTokenizerMode(parseTokenizerMode(m_tokenizer->currentData().toString().toStdString()));
+        m_session->setTokenizerMode(
+            parseTokenizerMode(m_tokenizer->currentData().toString().toStdString()));
     });
 }
 
@@ -158,10 +169,11 @@ void ControlPanel::showSessionState() {
     m_dv->setValue(c.dv);
     m_dModel->setValue(c.dModel);
     {
-        const QSignalBlocker blockers[] = {QSignalBlocker(m_seed), QSignalBlocker(m_causal),
-                                           QSignalBlocker(m_positional), QSignalBlocker(m_singleHead),
-                                           QSignalBlocker(m_tokenizer)};
-        m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(o.seed, std::numeric_limits<int>::max())));
+        const QSignalBlocker blockers[] = {
+            QSignalBlocker(m_seed), QSignalBlocker(m_causal), QSignalBlocker(m_positional),
+            QSignalBlocker(m_singleHead), QSignalBlocker(m_tokenizer)};
+        m_seed->setValue(
+            static_cast<int>(std::min<std::uint64_t>(o.seed, std::numeric_limits<int>::max())));
         m_causal->setChecked(c.causal);
         m_positional->setChecked(o.positional);
         m_singleHead->setChecked(c.singleHead);
@@ -182,18 +194,21 @@ void ControlPanel::showSessionState() {
     else if (locked)
         m_lockNote->setText(tr("dk = dv = %1 / %2 = %3").arg(c.dModel).arg(c.heads).arg(c.dk));
     m_lockNote->setVisible(locked);
-    m_weightsNote->setText(tr("Weights from %1; sizes come from the file.").arg(m_session->weightsSource()));
+    m_weightsNote->setText(
+        tr("Weights from %1; sizes come from the file.").arg(m_session->weightsSource()));
     m_weightsNote->setVisible(loaded);
 }
 
 HeatmapStyle ControlPanel::heatmapStyle() const {
     HeatmapStyle style;
     style.colormap = static_cast<Colormap>(std::max(0, m_colormap->currentIndex()));
-    style.autoScale = m_autoScale->isChecked();
+    style.scale = static_cast<ColorScale>(std::max(0, m_scale->currentIndex()));
     style.showValues = m_values->isChecked();
     return style;
 }
 
-bool ControlPanel::meanPanelRequested() const { return m_mean->isChecked(); }
+bool ControlPanel::meanPanelRequested() const {
+    return m_mean->isChecked();
+}
 
 } // namespace attnviz::ui

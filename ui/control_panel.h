@@ -36,7 +36,7 @@ public:
     QCheckBox *singleHeadControl() const { return m_singleHead; }
     QComboBox *colormapControl() const { return m_colormap; }
     QCheckBox *valuesControl() const { return m_values; }
-    QCheckBox *autoScaleControl() const { return m_autoScale; }
+    QComboBox *scaleControl() const { return m_scale; }
     QCheckBox *meanControl() const { return m_mean; }
     QCheckBox *baselineControl() const { return m_baseline; }
 
@@ -47,7 +47,7 @@ private:
     void buildModelGroup(QWidget *group);
     void buildViewGroup(QWidget *group);
     void connectModelControls();
-    void showSessionState();       // session → controls, without feedback
+    void showSessionState(); // session → controls, without feedback
     void applySizes(int heads, int dModel);
     void applyLock(bool locked);
 
@@ -56,8 +56,8 @@ private:
     QCheckBox *m_lock, *m_causal, *m_positional, *m_singleHead;
     QSpinBox *m_seed;
     QPushButton *m_newSeed;
-    QComboBox *m_tokenizer, *m_colormap;
-    QCheckBox *m_values, *m_autoScale, *m_mean, *m_baseline;
+    QComboBox *m_tokenizer, *m_colormap, *m_scale;
+    QCheckBox *m_values, *m_mean, *m_baseline;
     QLabel *m_lockNote, *m_weightsNote;
 };
 

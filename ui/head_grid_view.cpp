@@ -12,7 +12,9 @@
 namespace attnviz::ui {
 
 HeadGridView::HeadGridView(QWidget *parent)
-    : QWidget(parent), m_grid(new QGridLayout), m_colorBar(new ColorBarView(this)) {
+    : QWidget(parent)
+    , m_grid(new QGridLayout)
+    , m_colorBar(new ColorBarView(this)) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -51,14 +53,18 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
 
     for (int h = 0; h < m_headCount; ++h) {
         HeatmapView *view = m_panels[h];
-        view->setTitle(tr("Head %1").arg(h + 1), tr("head %1").arg(h + 1));
+        if (snapshot.options.attention.singleHead)
+            view->setTitle(tr("Single head (Self_Attention)"), tr("single head"));
+        else
+            view->setTitle(tr("Head %1").arg(h + 1), tr("head %1").arg(h + 1));
         view->setTokens(snapshot.tokens);
         view->setMatrix(heads[static_cast<std::size_t>(h)].weights);
     }
     int next = m_headCount;
     if (m_showMean) {
         HeatmapView *view = m_panels[next++];
-        view->setTitle(m_headCount == 1 ? tr("Mean of 1 head") : tr("Mean of %1 heads").arg(m_headCount),
+        view->setTitle(m_headCount == 1 ? tr("Mean of 1 head")
+                                        : tr("Mean of %1 heads").arg(m_headCount),
                        tr("mean of heads"));
         view->setTokens(snapshot.tokens);
         view->setMatrix(snapshot.meanAttention);
@@ -70,6 +76,7 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
         view->setTokens(snapshot.tokens);
         view->setMatrix(snapshot.baseline->heads.front().weights);
     }
+    updateSharedUpper();
     if (m_highlightedRow >= snapshot.tokens.size())
         m_highlightedRow = -1;
     for (HeatmapView *view : std::as_const(m_panels))
@@ -79,12 +86,28 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
 void HeadGridView::setStyle(const HeatmapStyle &style) {
     m_style = style;
     m_colorBar->setColormap(style.colormap);
-    m_colorBar->setVisible(!style.autoScale);
+    m_colorBar->setVisible(style.scale != ColorScale::PerHead);
     for (HeatmapView *view : std::as_const(m_panels))
         view->setStyle(style);
+    updateSharedUpper();
 }
 
-void HeadGridView::setMeanPanelVisible(bool visible) { m_showMean = visible; }
+void HeadGridView::updateSharedUpper() {
+    double upper = 1.0;
+    if (m_style.scale == ColorScale::SharedMax) {
+        upper = 1e-6;
+        for (HeatmapView *view : std::as_const(m_panels))
+            if (view->matrix().size() > 0)
+                upper = std::max(upper, static_cast<double>(view->matrix().maxCoeff()));
+    }
+    m_colorBar->setUpper(upper);
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setSharedUpper(upper);
+}
+
+void HeadGridView::setMeanPanelVisible(bool visible) {
+    m_showMean = visible;
+}
 
 void HeadGridView::setHighlightedRow(int row) {
     m_highlightedRow = row;
@@ -92,7 +115,9 @@ void HeadGridView::setHighlightedRow(int row) {
         view->setHighlightedRow(row);
 }
 
-void HeadGridView::toggleRow(int row) { setHighlightedRow(row == m_highlightedRow ? -1 : row); }
+void HeadGridView::toggleRow(int row) {
+    setHighlightedRow(row == m_highlightedRow ? -1 : row);
+}
 
 void HeadGridView::ensurePanelCount(int count) {
     if (count == m_panels.size())

@@ -46,6 +46,7 @@ private:
     void ensurePanelCount(int count);
     void arrange();
     void toggleRow(int row);
+    void updateSharedUpper();
 
     QGridLayout *m_grid;
     ColorBarView *m_colorBar;

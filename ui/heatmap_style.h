@@ -5,10 +5,17 @@
 
 namespace attnviz::ui {
 
+// How attention values map to colours.
+enum class ColorScale {
+    SharedUnit, // every heatmap 0 … 1: weights comparable across heads and sentences
+    SharedMax,  // every heatmap 0 … the largest weight shown: comparable, with more contrast
+    PerHead     // each heatmap 0 … its own largest weight, with its own colour bar
+};
+
 struct HeatmapStyle {
     Colormap colormap = Colormap::Viridis;
-    bool autoScale = false;  // each heatmap spans its own 0 … max instead of the shared 0 … 1
-    bool showValues = true;  // print each weight in its cell (only where N ≤ kMaxTokensForValues)
+    ColorScale scale = ColorScale::SharedUnit;
+    bool showValues = true; // print each weight in its cell (only where N ≤ kMaxTokensForValues)
     static constexpr int kMaxTokensForValues = 12;
 
     bool operator==(const HeatmapStyle &) const = default;

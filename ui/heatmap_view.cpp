@@ -19,9 +19,40 @@ QString elided(const QString &token) {
     return token.size() <= kMaxLabelCharacters ? token : token.left(kMaxLabelCharacters - 1) + u'…';
 }
 
+bool isCjk(QChar::Script script) {
+    return script == QChar::Script_Han || script == QChar::Script_Hiragana ||
+           script == QChar::Script_Katakana || script == QChar::Script_Hangul;
+}
+
+// Short Chinese, Japanese or Korean tokens (and punctuation) read best stacked one character
+// above the other, as vertical CJK text is written, rather than turned on their side.
+bool stacksVertically(const QStringList &tokens) {
+    bool anyCjk = false;
+    for (const QString &token : tokens) {
+        if (token.size() > 4)
+            return false;
+        for (const QChar c : token) {
+            if (isCjk(c.script()))
+                anyCjk = true;
+            else if (!c.isPunct())
+                return false;
+        }
+    }
+    return anyCjk;
+}
+
+QString stacked(const QString &token) {
+    QStringList characters;
+    for (const QChar c : token)
+        characters << QString(c);
+    return characters.join(u'\n');
+}
+
 } // namespace
 
-HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent), m_plot(new HeatmapPlot(this)) {
+HeatmapView::HeatmapView(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new HeatmapPlot(this)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -33,7 +64,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent), m_plot(new HeatmapP
     m_plot->setMouseTracking(true);
 
     m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold));
+    m_title = new QCPTextElement(m_plot, QString(),
+                                 QFont(font().family(), font().pointSize() + 1, QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, m_title);
 
     m_plot->addLayer(kHeatLayer, m_plot->layer("main"), QCustomPlot::limAbove);
@@ -74,9 +106,13 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent), m_plot(new HeatmapP
 
 HeatmapView::~HeatmapView() = default;
 
-QCustomPlot *HeatmapView::plot() const { return m_plot; }
+QCustomPlot *HeatmapView::plot() const {
+    return m_plot;
+}
 
-quint64 HeatmapView::paintCount() const { return m_plot->paintCount(); }
+quint64 HeatmapView::paintCount() const {
+    return m_plot->paintCount();
+}
 
 void HeatmapView::setTitle(const QString &title, const QString &tooltipName) {
     m_tooltipName = tooltipName;
@@ -86,7 +122,9 @@ void HeatmapView::setTitle(const QString &title, const QString &tooltipName) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString HeatmapView::title() const { return m_title->text(); }
+QString HeatmapView::title() const {
+    return m_title->text();
+}
 
 void HeatmapView::setTokens(const QStringList &tokens) {
     if (tokens == m_tokens)
@@ -112,7 +150,7 @@ void HeatmapView::setMatrix(const Eigen::MatrixXf &matrix) {
     for (int row = 0; row < n; ++row)
         for (int column = 0; column < n; ++column)
             cells->setCell(column, row, static_cast<double>(matrix(row, column)));
-    const bool fullReplot = m_style.autoScale; // the colour scale's labels change too
+    const bool fullReplot = m_style.scale == ColorScale::PerHead; // its colour bar changes too
     updateScale();
     if (fullReplot)
         m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -126,6 +164,16 @@ void HeatmapView::setStyle(const HeatmapStyle &style) {
     m_style = style;
     updateScale();
     relayout();
+}
+
+void HeatmapView::setSharedUpper(double upper) {
+    if (upper == m_sharedUpper)
+        return;
+    m_sharedUpper = upper;
+    if (m_style.scale != ColorScale::SharedMax)
+        return;
+    updateScale();
+    m_plot->layer(kHeatLayer)->replot();
 }
 
 void HeatmapView::setHighlightedRow(int row) {
@@ -193,8 +241,8 @@ void HeatmapView::applyPalette() {
 
 void HeatmapView::updateScale() {
     const QCPColorGradient gradient = makeGradient(m_style.colormap);
-    double upper = 1.0;
-    if (m_style.autoScale && m_matrix.size() > 0)
+    double upper = m_style.scale == ColorScale::SharedMax ? m_sharedUpper : 1.0;
+    if (m_style.scale == ColorScale::PerHead && m_matrix.size() > 0)
         upper = std::max(1e-6, static_cast<double>(m_matrix.maxCoeff()));
     m_map->setGradient(gradient);
     m_map->setDataRange(QCPRange(0.0, upper));
@@ -203,8 +251,9 @@ void HeatmapView::updateScale() {
     const Colormap map = m_style.colormap;
     m_map->colorOf = [map, upper](double v) { return colorAt(map, v / upper); };
 
-    if (m_style.autoScale != m_scaleShown) {
-        m_scaleShown = m_style.autoScale;
+    const bool perHead = m_style.scale == ColorScale::PerHead;
+    if (perHead != m_scaleShown) {
+        m_scaleShown = perHead;
         if (m_scaleShown) {
             m_plot->plotLayout()->addElement(1, 1, m_scale);
         } else {
@@ -225,19 +274,24 @@ void HeatmapView::relayout() {
 
     // Estimate the cell size before layout: the plot minus title and label margins.
     const double labelMargin = std::min(widest, width() / 3) + 12;
-    const double cellWidth = std::max(1.0, (width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
-    const double cellHeight = std::max(1.0, (height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
-    const bool rotate = widest + 6 > cellWidth;
-    const double keySpace = rotate ? cellWidth : cellWidth / (widest + 6.0);
-    const int keyStride = rotate ? std::max(1, static_cast<int>(std::ceil(metrics.height() / keySpace)))
-                                 : std::max(1, static_cast<int>(std::ceil(1.0 / keySpace)));
+    const double cellWidth =
+        std::max(1.0, (width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
+    const double cellHeight =
+        std::max(1.0, (height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
+    const bool tooWide = widest + 6 > cellWidth;
+    const bool stack = tooWide && stacksVertically(m_tokens);
+    const bool rotate = tooWide && !stack;
+    const double keyWidth = rotate  ? metrics.height()
+                            : stack ? metrics.horizontalAdvance(QStringLiteral("汉")) + 4.0
+                                    : widest + 6.0;
+    const int keyStride = std::max(1, static_cast<int>(std::ceil(keyWidth / cellWidth)));
     const int queryStride = std::max(1, static_cast<int>(std::ceil(metrics.height() / cellHeight)));
 
     m_keyTicker->clear();
     m_queryTicker->clear();
     for (int i = 0; i < n; ++i) {
         if (i % keyStride == 0)
-            m_keyTicker->addTick(i, elided(m_tokens[i]));
+            m_keyTicker->addTick(i, stack ? stacked(m_tokens[i]) : elided(m_tokens[i]));
         if (i % queryStride == 0)
             m_queryTicker->addTick(i, elided(m_tokens[i]));
     }

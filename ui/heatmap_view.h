@@ -39,6 +39,8 @@ public:
     const Eigen::MatrixXf &matrix() const { return m_matrix; }
 
     void setStyle(const HeatmapStyle &style);
+    // The top of the colour range in the shared scales (1 for SharedUnit). Data-only repaint.
+    void setSharedUpper(double upper);
     void setHighlightedRow(int row); // −1 clears
     int highlightedRow() const { return m_highlightedRow; }
 
@@ -80,6 +82,7 @@ private:
     HeatmapStyle m_style;
     int m_highlightedRow = -1;
     bool m_scaleShown = false;
+    double m_sharedUpper = 1.0;
 };
 
 } // namespace attnviz::ui

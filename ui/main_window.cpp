@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -19,10 +20,13 @@
 namespace attnviz::ui {
 
 MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_sentenceBar(new SentenceBar(this)),
-      m_grid(new HeadGridView(this)), m_controls(new ControlPanel(session, this)),
-      m_status(new QLabel(this)) {
-    setWindowTitle(tr("attnviz — multi-head attention"));
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_sentenceBar(new SentenceBar(this))
+    , m_grid(new HeadGridView(this))
+    , m_controls(new ControlPanel(session, this))
+    , m_status(new QLabel(this)) {
+    setWindowTitle(tr("Multi-head attention")); // Qt appends the display name, "attnviz"
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,7 +61,18 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     connect(session, &AttentionSession::resultChanged, this, &MainWindow::showResult);
     connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::applyViewOptions);
     applyViewOptions();
-    resize(1280, 720);
+    resize(initialSize());
+}
+
+// Most of the screen, so the heads get the room on a projector or a laptop alike.
+QSize MainWindow::initialSize() const {
+    const QScreen *screen = this->screen();
+    if (!screen)
+        return {1280, 720};
+    const QSize available = screen->availableSize();
+    if (available.width() <= 1440) // a projector or a small laptop: take all of it
+        return available;
+    return available * 0.9;
 }
 
 void MainWindow::createMenus() {
@@ -70,7 +85,8 @@ void MainWindow::createMenus() {
     fullScreen->setShortcuts({QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)});
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
-        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+        setWindowState(on ? windowState() | Qt::WindowFullScreen
+                          : windowState() & ~Qt::WindowFullScreen);
     });
     view->addAction(m_dock->toggleViewAction());
     QAction *focusSentence = view->addAction(tr("Edit &Sentence"));

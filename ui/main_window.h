@@ -25,6 +25,7 @@ public:
 
 private:
     void createMenus();
+    QSize initialSize() const;
     void showResult();
     void applyViewOptions();
 

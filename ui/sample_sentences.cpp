@@ -6,7 +6,8 @@ namespace attnviz::ui {
 
 QList<SampleSentence> sampleSentences() {
     return {
-        {QObject::tr("English: the cat"), QStringLiteral("The cat sat on the mat because it was warm.")},
+        {QObject::tr("English: the cat"),
+         QStringLiteral("The cat sat on the mat because it was warm.")},
         {QObject::tr("Chinese: multi-head attention"),
          QStringLiteral("多头注意力让模型从不同角度看输入序列。")},
         {QObject::tr("Repeated words"),
@@ -16,7 +17,8 @@ QList<SampleSentence> sampleSentences() {
                         "projects the input into its own low-dimensional subspace and attends "
                         "independently, so different heads can capture different relations in "
                         "parallel; their outputs are concatenated and fused by a linear layer.")},
-        {QObject::tr("Mixed scripts and emoji"), QStringLiteral("Transformers 很 cool 🤖, aren't they?")},
+        {QObject::tr("Mixed scripts and emoji"),
+         QStringLiteral("Transformers 很 cool 🤖, aren't they?")},
     };
 }
 

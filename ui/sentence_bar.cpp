@@ -12,8 +12,11 @@
 namespace attnviz::ui {
 
 SentenceBar::SentenceBar(QWidget *parent)
-    : QWidget(parent), m_edit(new QLineEdit(this)), m_samples(new QComboBox(this)),
-      m_error(new QLabel(this)), m_debounce(new QTimer(this)) {
+    : QWidget(parent)
+    , m_edit(new QLineEdit(this))
+    , m_samples(new QComboBox(this))
+    , m_error(new QLabel(this))
+    , m_debounce(new QTimer(this)) {
     auto *label = new QLabel(tr("&Sentence:"), this);
     label->setBuddy(m_edit);
     m_edit->setPlaceholderText(tr("Type a sentence; the heads follow as you type"));
@@ -55,7 +58,9 @@ SentenceBar::SentenceBar(QWidget *parent)
     });
 }
 
-QString SentenceBar::text() const { return m_edit->text(); }
+QString SentenceBar::text() const {
+    return m_edit->text();
+}
 
 void SentenceBar::setText(const QString &text) {
     if (text != m_edit->text())

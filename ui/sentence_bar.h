@@ -16,7 +16,7 @@ public:
     explicit SentenceBar(QWidget *parent = nullptr);
 
     QString text() const;
-    void setText(const QString &text); // shows a sentence without emitting sentenceEdited()
+    void setText(const QString &text);     // shows a sentence without emitting sentenceEdited()
     void setError(const QString &message); // empty hides the message
     QLineEdit *lineEdit() const { return m_edit; }
     QComboBox *samples() const { return m_samples; }

@@ -8,7 +8,9 @@
 namespace attnviz::ui {
 
 SliderSpinBox::SliderSpinBox(int minimum, int sliderMaximum, int spinMaximum, QWidget *parent)
-    : QWidget(parent), m_slider(new QSlider(Qt::Horizontal, this)), m_spin(new QSpinBox(this)) {
+    : QWidget(parent)
+    , m_slider(new QSlider(Qt::Horizontal, this))
+    , m_spin(new QSpinBox(this)) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_slider, 1);
@@ -36,7 +38,9 @@ SliderSpinBox::SliderSpinBox(int minimum, int sliderMaximum, int spinMaximum, QW
     });
 }
 
-int SliderSpinBox::value() const { return m_spin->value(); }
+int SliderSpinBox::value() const {
+    return m_spin->value();
+}
 
 void SliderSpinBox::setValue(int value) {
     const QSignalBlocker blockSlider(m_slider);

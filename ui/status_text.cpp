@@ -19,7 +19,8 @@ QString statusText(const SessionSnapshot &snapshot) {
            QStringLiteral("  ·  ") + QObject::tr("V: %1").arg(shape.arg(c.heads).arg(n).arg(c.dv)) +
            QStringLiteral("  ·  ") + QObject::tr("out: [1, %1, %2]").arg(n).arg(outWidth) +
            QStringLiteral("  ·  ") +
-           QObject::tr("%1 parameters").arg(locale.toString(static_cast<qulonglong>(parameterCount(c)))) +
+           QObject::tr("%1 parameters")
+               .arg(locale.toString(static_cast<qulonglong>(parameterCount(c)))) +
            QStringLiteral("  ·  ") +
            QObject::tr("updated in %1 ms").arg(snapshot.computeMilliseconds, 0, 'f', 1);
 }

@@ -24,8 +24,10 @@ std::uint64_t estimateMemoryBytes(const AttentionConfig &config, std::size_t tok
     const std::uint64_t n = tokens, d = config.dModel, h = config.heads, dk = config.dk,
                         dv = config.dv;
     const std::uint64_t weights = (2 * h * dk + h * dv) * (d + 1) + d * (h * dv + 1);
-    const std::uint64_t perHead = n * (2 * dk + dv) + 2 * n * n + n * dv; // q k v, scores weights, out
-    const std::uint64_t result = n * d + h * perHead + n * h * dv + n * d; // x, heads, concat, output
+    const std::uint64_t perHead =
+        n * (2 * dk + dv) + 2 * n * n + n * dv; // q k v, scores weights, out
+    const std::uint64_t result =
+        n * d + h * perHead + n * h * dv + n * d; // x, heads, concat, output
     return sizeof(float) * (weights + result);
 }
 

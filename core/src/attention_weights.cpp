@@ -33,13 +33,16 @@ void fillHeadRows(LinearLayer &layer, int head, int rowsPerHead, std::uint64_t s
         const int row = head * rowsPerHead + r;
         for (int c = 0; c < layer.inFeatures(); ++c)
             layer.weight(row, c) =
-                bound * rng::symmetricUniform(weightKey, rng::cellIndex(static_cast<std::uint64_t>(r),
-                                                                        static_cast<std::uint64_t>(c)));
+                bound *
+                rng::symmetricUniform(weightKey, rng::cellIndex(static_cast<std::uint64_t>(r),
+                                                                static_cast<std::uint64_t>(c)));
         layer.bias[row] = bound * rng::symmetricUniform(biasKey, static_cast<std::uint64_t>(r));
     }
 }
 
-LinearLayer makeLayer(int out, int in) { return {Eigen::MatrixXf(out, in), Eigen::VectorXf(out)}; }
+LinearLayer makeLayer(int out, int in) {
+    return {Eigen::MatrixXf(out, in), Eigen::VectorXf(out)};
+}
 
 bool allFinite(const LinearLayer &layer) {
     return layer.weight.allFinite() && layer.bias.allFinite();
@@ -88,8 +91,9 @@ AttentionWeights makeRandomWeights(const AttentionConfig &config, std::uint64_t 
         for (int row = 0; row < config.dModel; ++row)
             for (int c = 0; c < config.dv; ++c)
                 out.weight(row, h * config.dv + c) =
-                    bound * rng::symmetricUniform(key, rng::cellIndex(static_cast<std::uint64_t>(row),
-                                                                      static_cast<std::uint64_t>(c)));
+                    bound *
+                    rng::symmetricUniform(key, rng::cellIndex(static_cast<std::uint64_t>(row),
+                                                              static_cast<std::uint64_t>(c)));
     }
     const std::uint64_t biasKey = rng::streamKey(seed, static_cast<std::uint64_t>(Stream::OutBias));
     for (int row = 0; row < config.dModel; ++row)

@@ -23,8 +23,8 @@ Eigen::MatrixXf sinusoidalPositions(int tokens, int dModel) {
     for (int pos = 0; pos < tokens; ++pos) {
         for (int i = 0; i < dModel; ++i) {
             const int pairStart = i - (i % 2);
-            const double angle =
-                pos / std::pow(10000.0, static_cast<double>(pairStart) / static_cast<double>(dModel));
+            const double angle = pos / std::pow(10000.0, static_cast<double>(pairStart) /
+                                                             static_cast<double>(dModel));
             pe(pos, i) = static_cast<float>(i % 2 == 0 ? std::sin(angle) : std::cos(angle));
         }
     }
@@ -35,8 +35,8 @@ Eigen::MatrixXf embedTokens(const std::vector<Token> &tokens, const EmbedderOpti
     const auto n = static_cast<int>(tokens.size());
     Eigen::MatrixXf x(n, options.dModel);
     for (int i = 0; i < n; ++i)
-        x.row(i) = tokenEmbedding(tokens[static_cast<std::size_t>(i)].text, options.dModel,
-                                  options.seed);
+        x.row(i) =
+            tokenEmbedding(tokens[static_cast<std::size_t>(i)].text, options.dModel, options.seed);
     if (options.positional)
         x += sinusoidalPositions(n, options.dModel);
     return x;

@@ -46,9 +46,9 @@ Eigen::MatrixXf softmaxRows(const Eigen::MatrixXf &scores) {
 AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeights &weights,
                                  bool causal) {
     if (x.cols() != weights.dModel)
-        throw InputError("the input rows have " + std::to_string(x.cols()) +
-                         " values but the weights expect d_model = " +
-                         std::to_string(weights.dModel));
+        throw InputError(
+            "the input rows have " + std::to_string(x.cols()) +
+            " values but the weights expect d_model = " + std::to_string(weights.dModel));
     const Eigen::Index n = x.rows();
 
     // The seed's Self_Attention multiplies by dk ** -0.5, MultiHeadAttention divides by

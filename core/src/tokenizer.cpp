@@ -77,8 +77,8 @@ std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &optio
     int32_t start = iterator->first();
     for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
          start = end, end = iterator->next()) {
-        const auto piece = utf8.substr(static_cast<std::size_t>(start),
-                                       static_cast<std::size_t>(end - start));
+        const auto piece =
+            utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
         if (isAllWhitespace(piece))
             continue;
         if (tokens.size() == options.maxTokens)

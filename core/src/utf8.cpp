@@ -6,7 +6,9 @@ namespace attnviz {
 
 namespace {
 
-bool isContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool isContinuation(unsigned char byte) {
+    return (byte & 0xC0) == 0x80;
+}
 
 // Length of the well-formed sequence starting at text[i], or 0 when it is malformed.
 std::size_t sequenceLength(std::string_view text, std::size_t i) {

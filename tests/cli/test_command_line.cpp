@@ -26,7 +26,8 @@ Run runAttnviz(const QStringList &arguments) {
 // Through the shell, so an argument can hold bytes that are not UTF-8.
 Run runAttnvizShell(const QString &argumentsScript) {
     QProcess process;
-    process.start("/bin/sh", {"-c", "\"$0\" " + argumentsScript, QStringLiteral(ATTNVIZ_EXECUTABLE)});
+    process.start("/bin/sh",
+                  {"-c", "\"$0\" " + argumentsScript, QStringLiteral(ATTNVIZ_EXECUTABLE)});
     if (!process.waitForFinished(60000))
         return {};
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
@@ -56,7 +57,8 @@ class TestCommandLine : public QObject {
     Q_OBJECT
 private slots:
     void dumpSchema() {
-        const Run r = runAttnviz({"--sentence", "The cat sat on the mat.", "--heads", "4", "--dump", "-"});
+        const Run r =
+            runAttnviz({"--sentence", "The cat sat on the mat.", "--heads", "4", "--dump", "-"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         const QJsonObject dump = parseDump(r.out);
@@ -109,13 +111,15 @@ private slots:
         QCOMPARE(a.exitCode, 0);
         QCOMPARE(a.out, b.out);
         QCOMPARE(parseDump(a.out)["tokens"].toArray().size(), 4);
-        QVERIFY(a.out != runAttnviz({"--sentence", "多头注意力让模型", "--seed", "8", "--dump", "-"}).out);
+        QVERIFY(a.out !=
+                runAttnviz({"--sentence", "多头注意力让模型", "--seed", "8", "--dump", "-"}).out);
     }
 
     void dumpToFile() {
         QTemporaryDir dir;
         const QString path = dir.filePath("result.json");
-        const Run r = runAttnviz({"--sentence", "hello world", "--tokenizer", "chars", "--dump", path});
+        const Run r =
+            runAttnviz({"--sentence", "hello world", "--tokenizer", "chars", "--dump", path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         QFile file(path);
@@ -137,20 +141,22 @@ private slots:
         QTest::newRow("unknown tokenizer") << (QStringList{"--tokenizer", "bpe"} + dump) << "bpe";
         QTest::newRow("unknown option") << (QStringList{"--colour"} + dump) << "colour";
         QTest::newRow("missing value") << QStringList{"--dump"} << "dump";
-        QTest::newRow("single head with heads") << (QStringList{"--single-head", "--heads", "4"} + dump)
-                                                << "single-head";
+        QTest::newRow("single head with heads")
+            << (QStringList{"--single-head", "--heads", "4"} + dump) << "single-head";
         QTest::newRow("stray argument") << (QStringList{"hello"} + dump) << "hello";
         QTest::newRow("empty sentence") << (QStringList{"--sentence", ""} + dump) << "no tokens";
-        QTest::newRow("whitespace sentence") << (QStringList{"--sentence", "  \t "} + dump)
-                                             << "no tokens";
+        QTest::newRow("whitespace sentence")
+            << (QStringList{"--sentence", "  \t "} + dump) << "no tokens";
         QTest::newRow("over the token limit")
             << (QStringList{"--sentence", "a b c d", "--max-tokens", "3"} + dump) << "more than 3";
         QTest::newRow("too much memory")
-            << (QStringList{"--sentence", "a b", "--dim", "8192", "--heads", "256", "--dk",
-                            "4096", "--dv", "4096"} + dump)
+            << (QStringList{"--sentence", "a b", "--dim", "8192", "--heads", "256", "--dk", "4096",
+                            "--dv", "4096"} +
+                dump)
             << "MiB";
         QTest::newRow("unwritable dump path")
-            << QStringList{"--sentence", "a", "--dump", "/nonexistent-dir/out.json"} << "cannot write";
+            << QStringList{"--sentence", "a", "--dump", "/nonexistent-dir/out.json"}
+            << "cannot write";
     }
 
     void badArguments() {
@@ -167,7 +173,8 @@ private slots:
     void invalidUtf8Sentence() {
         const Run r = runAttnvizShell("--sentence \"$(printf 'ok \\377')\" --dump -");
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("not valid UTF-8") && r.err.contains("byte offset 3"), r.err.constData());
+        QVERIFY2(r.err.contains("not valid UTF-8") && r.err.contains("byte offset 3"),
+                 r.err.constData());
     }
 
     void helpAndVersion() {

@@ -70,8 +70,10 @@ private slots:
             QVERIFY(head.weights.allFinite());
             QVERIFY((head.weights.array() >= 0.0f).all());
             for (int i = 0; i < n; ++i) {
-                QVERIFY2(std::abs(head.weights.row(i).sum() - 1.0f) <= kRowSumTolerance,
-                         qPrintable(QStringLiteral("row %1 sums to %2").arg(i).arg(head.weights.row(i).sum())));
+                QVERIFY2(
+                    std::abs(head.weights.row(i).sum() - 1.0f) <= kRowSumTolerance,
+                    qPrintable(
+                        QStringLiteral("row %1 sums to %2").arg(i).arg(head.weights.row(i).sum())));
                 for (int j = i + 1; j < n && c.causal; ++j) {
                     QCOMPARE(head.weights(i, j), 0.0f); // exactly zero, not merely small
                     QVERIFY(std::isinf(head.scores(i, j)) && head.scores(i, j) < 0);

@@ -23,10 +23,9 @@ private slots:
         QTest::newRow("zero dk") << 64 << 4 << 0 << 16 << false << 5 << "dk";
         QTest::newRow("huge dv") << 64 << 4 << 16 << 1000000 << false << 5 << "dv";
         QTest::newRow("too many heads") << 64 << 100000 << 16 << 16 << false << 5 << "heads";
-        QTest::newRow("single head with 4 heads") << 64 << 4 << 16 << 16 << true << 5
-                                                  << "single-head";
-        QTest::newRow("too much memory") << 8192 << 256 << 4096 << 4096 << false << 512
-                                         << "MiB";
+        QTest::newRow("single head with 4 heads")
+            << 64 << 4 << 16 << 16 << true << 5 << "single-head";
+        QTest::newRow("too much memory") << 8192 << 256 << 4096 << 4096 << false << 512 << "MiB";
     }
 
     void rejected() {
@@ -64,7 +63,8 @@ private slots:
 
     void parameterCountMatchesPyTorch() {
         // sum(p.numel() for p in MultiHeadAttention(64, 16, 16, 4).parameters()) == 16640
-        QCOMPARE(parameterCount(AttentionConfig{64, 4, 16, 16, false, false}), std::uint64_t(16640));
+        QCOMPARE(parameterCount(AttentionConfig{64, 4, 16, 16, false, false}),
+                 std::uint64_t(16640));
         // Self_Attention(64, 16, 8): 3 · 64 · … = (16 + 16 + 8) · 65 = 2600
         QCOMPARE(parameterCount(AttentionConfig{64, 1, 16, 8, false, true}), std::uint64_t(2600));
     }

@@ -34,8 +34,9 @@ private slots:
         float worst = 0.0f;
         for (std::size_t h = 0; h < r.heads.size(); ++h) {
             const float diff = test::maxAbsDifference(r.heads[h].weights, f.attention[h]);
-            QVERIFY2(diff <= kParityTolerance,
-                     qPrintable(QStringLiteral("head %1 attention differs by %2").arg(h + 1).arg(diff)));
+            QVERIFY2(
+                diff <= kParityTolerance,
+                qPrintable(QStringLiteral("head %1 attention differs by %2").arg(h + 1).arg(diff)));
             worst = std::max(worst, diff);
         }
         const float outDiff = test::maxAbsDifference(r.output, f.output);

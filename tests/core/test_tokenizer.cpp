@@ -27,8 +27,9 @@ private slots:
         QTest::newRow("english punctuation contractions")
             << QByteArray("Don't stop, it's fine!") << "words"
             << QStringList{"Don't", "stop", ",", "it's", "fine", "!"};
-        QTest::newRow("english sentence") << QByteArray("The cat sat on the mat.") << "words"
-                                          << QStringList{"The", "cat", "sat", "on", "the", "mat", "."};
+        QTest::newRow("english sentence")
+            << QByteArray("The cat sat on the mat.") << "words"
+            << QStringList{"The", "cat", "sat", "on", "the", "mat", "."};
         QTest::newRow("chinese dictionary segmentation")
             << QByteArray("多头注意力让模型") << "words"
             << QStringList{"多头", "注意力", "让", "模型"};
@@ -37,21 +38,21 @@ private slots:
         QTest::newRow("zwj emoji is one token")
             << QByteArray("I love my 👩‍👩‍👧 family") << "words"
             << QStringList{"I", "love", "my", "👩‍👩‍👧", "family"};
-        QTest::newRow("emoji with variation selector") << QByteArray("I ❤️ tea") << "words"
-                                                       << QStringList{"I", "❤️", "tea"};
-        QTest::newRow("right to left hebrew") << QByteArray("שלום עולם") << "words"
-                                               << QStringList{"שלום", "עולם"};
-        QTest::newRow("right to left arabic") << QByteArray("مرحبا بالعالم!") << "words"
-                                               << QStringList{"مرحبا", "بالعالم", "!"};
+        QTest::newRow("emoji with variation selector")
+            << QByteArray("I ❤️ tea") << "words" << QStringList{"I", "❤️", "tea"};
+        QTest::newRow("right to left hebrew")
+            << QByteArray("שלום עולם") << "words" << QStringList{"שלום", "עולם"};
+        QTest::newRow("right to left arabic")
+            << QByteArray("مرحبا بالعالم!") << "words" << QStringList{"مرحبا", "بالعالم", "!"};
         QTest::newRow("combining marks stay in the word")
             << QByteArray("cafe\xCC\x81 noe\xCC\x88l") << "words"
             << QStringList{"cafe\u0301", "noe\u0308l"};
-        QTest::newRow("chars graphemes") << QByteArray("e\xCC\x81t\xC3\xA9") << "chars"
-                                         << QStringList{"e\u0301", "t", "é"};
+        QTest::newRow("chars graphemes")
+            << QByteArray("e\xCC\x81t\xC3\xA9") << "chars" << QStringList{"e\u0301", "t", "é"};
         QTest::newRow("chars zwj emoji") << QByteArray("a👩‍👩‍👧b") << "chars"
                                          << QStringList{"a", "👩‍👩‍👧", "b"};
-        QTest::newRow("chars chinese drops spaces") << QByteArray("多头 注意") << "chars"
-                                                    << QStringList{"多", "头", "注", "意"};
+        QTest::newRow("chars chinese drops spaces")
+            << QByteArray("多头 注意") << "chars" << QStringList{"多", "头", "注", "意"};
         QTest::newRow("empty") << QByteArray("") << "words" << QStringList{};
         QTest::newRow("whitespace only") << QByteArray(" \t\n\u3000 ") << "words" << QStringList{};
         QTest::newRow("whitespace only chars") << QByteArray("   \n") << "chars" << QStringList{};

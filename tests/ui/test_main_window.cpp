@@ -12,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -159,11 +160,13 @@ private slots:
     void clickingAQueryHighlightsItsRowEverywhere() {
         HeatmapView *head2 = grid()->headView(1);
         QTRY_VERIFY(head2->plot()->axisRect()->height() > 50);
-        QTest::mouseClick(head2->plot(), Qt::LeftButton, {}, head2->plot()->mapFrom(head2, cellCentre(head2, 2, 4)));
+        QTest::mouseClick(head2->plot(), Qt::LeftButton, {},
+                          head2->plot()->mapFrom(head2, cellCentre(head2, 2, 4)));
         QCOMPARE(grid()->highlightedRow(), 2);
         for (HeatmapView *view : grid()->panels())
             QCOMPARE(view->highlightedRow(), 2);
-        QTest::mouseClick(head2->plot(), Qt::LeftButton, {}, head2->plot()->mapFrom(head2, cellCentre(head2, 2, 0)));
+        QTest::mouseClick(head2->plot(), Qt::LeftButton, {},
+                          head2->plot()->mapFrom(head2, cellCentre(head2, 2, 0)));
         for (HeatmapView *view : grid()->panels())
             QCOMPARE(view->highlightedRow(), -1);
     }
@@ -224,6 +227,26 @@ private slots:
         QCOMPARE(grid()->style().showValues, true);
         controls()->valuesControl()->click();
         QCOMPARE(grid()->style().showValues, false);
+    }
+
+    void colourScales() {
+        QComboBox *scale = controls()->scaleControl();
+        scale->setCurrentIndex(1); // shared, 0 – largest weight
+        QCOMPARE(grid()->style().scale, ColorScale::SharedMax);
+        float largest = 0;
+        for (const HeadResult &h : m_session->snapshot()->result.attention.heads)
+            largest = std::max(largest, h.weights.maxCoeff());
+        QVERIFY(largest < 0.9f); // random weights spread attention: the scale must follow
+        auto *map = qobject_cast<QCPColorMap *>(grid()->headView(0)->plot()->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->dataRange().upper, static_cast<double>(largest));
+        scale->setCurrentIndex(2); // per head
+        auto *map2 = qobject_cast<QCPColorMap *>(grid()->headView(1)->plot()->plottable(0));
+        QCOMPARE(map2->dataRange().upper,
+                 static_cast<double>(
+                     m_session->snapshot()->result.attention.heads[1].weights.maxCoeff()));
+        scale->setCurrentIndex(0);
+        QCOMPARE(map->dataRange().upper, 1.0);
     }
 
     void colormapsUseThePublishedEndpoints() {

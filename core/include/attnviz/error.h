@@ -1,4 +1,5 @@
-// InputError: a problem the user can fix (a bad sentence, setting or file), with a one-line message.
+// InputError: a problem the user can fix (a bad sentence, setting or file), with a one-line
+// message.
 #pragma once
 
 #include <stdexcept>

@@ -11,7 +11,7 @@ namespace attnviz {
 enum class TokenizerMode {
     Words, // ICU word boundaries: dictionary segmentation for Chinese/Japanese/Thai, punctuation
            // and emoji as their own tokens, whitespace dropped
-    Chars  // one token per extended grapheme cluster (emoji with ZWJ stay whole), whitespace dropped
+    Chars // one token per extended grapheme cluster (emoji with ZWJ stay whole), whitespace dropped
 };
 
 struct TokenizerOptions {
