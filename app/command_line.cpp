@@ -30,6 +30,24 @@ struct Flags {
                             "Write the result as JSON to FILE ('-' for standard output) "
                             "and exit, without opening a window.",
                             "FILE"};
+    QCommandLineOption weights{"weights", "Load attention weights from a safetensors FILE.", "FILE"};
+    QCommandLineOption weightsPrefix{"weights-prefix",
+                                     "Which module of the weights file to use, e.g. "
+                                     "'encoder.layers.0.self_attn.'.",
+                                     "P"};
+    QCommandLineOption listModules{"list-modules",
+                                   "List the attention modules in the --weights file and exit."};
+    QCommandLineOption saveWeights{"save-weights",
+                                   "Save the weights (random or loaded) as safetensors FILE in the "
+                                   "seed's names, then exit unless --dump is given.",
+                                   "FILE"};
+    QCommandLineOption embeddings{"embeddings",
+                                  "Token vectors: a safetensors [vocab x d_model] tensor, or a "
+                                  "GloVe/word2vec text file.",
+                                  "FILE"};
+    QCommandLineOption vocab{"vocab",
+                             "The vocabulary of safetensors --embeddings, one token per line.",
+                             "FILE"};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -79,13 +97,17 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         p.sentence = defaultSentence().toStdString();
     // Each size is parsed against the widest sane range; validate() then explains combinations.
     constexpr long long intMax = std::numeric_limits<int>::max();
-    if (parser.isSet(f.heads))
+    options.headsGiven = parser.isSet(f.heads);
+    options.dkGiven = parser.isSet(f.dk);
+    options.dvGiven = parser.isSet(f.dv);
+    options.dimGiven = parser.isSet(f.dim);
+    if (options.headsGiven)
         c.heads = static_cast<int>(parseInteger(parser, f.heads, 1, ConfigLimits::maxHeads));
-    if (parser.isSet(f.dk))
+    if (options.dkGiven)
         c.dk = static_cast<int>(parseInteger(parser, f.dk, 1, ConfigLimits::maxHeadDim));
-    if (parser.isSet(f.dv))
+    if (options.dvGiven)
         c.dv = static_cast<int>(parseInteger(parser, f.dv, 1, ConfigLimits::maxHeadDim));
-    if (parser.isSet(f.dim))
+    if (options.dimGiven)
         c.dModel = static_cast<int>(parseInteger(parser, f.dim, 1, ConfigLimits::maxDModel));
     if (parser.isSet(f.maxTokens))
         p.tokenizer.maxTokens =
@@ -98,17 +120,37 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     p.positional = !parser.isSet(f.noPositional);
     c.singleHead = parser.isSet(f.singleHead);
     if (c.singleHead) {
-        if (parser.isSet(f.heads) && c.heads != 1)
+        if (options.headsGiven && c.heads != 1)
             throw InputError("--single-head has exactly one head; drop --heads or set it to 1");
         c.heads = 1;
     }
-    validate(c, 0);
+    if (!parser.isSet(f.weights))
+        validate(c, 0); // with a weights file the sizes come from the file
 
-    if (parser.isSet(f.dump)) {
-        options.action = CommandLineOptions::Action::Dump;
-        options.dumpPath = parser.value(f.dump);
-        if (options.dumpPath.isEmpty())
-            throw InputError("--dump needs a file name, or '-' for standard output");
+    const auto requireValue = [&](const QCommandLineOption &option, const char *what) {
+        const QString value = parser.value(option);
+        if (parser.isSet(option) && value.isEmpty())
+            throw InputError(QStringLiteral("--%1 needs %2").arg(option.names().constFirst(), what).toStdString());
+        return value;
+    };
+    options.weightsPath = requireValue(f.weights, "a file name");
+    options.saveWeightsPath = requireValue(f.saveWeights, "a file name");
+    options.embeddingsPath = requireValue(f.embeddings, "a file name");
+    options.dumpPath = requireValue(f.dump, "a file name, or '-' for standard output");
+    if (parser.isSet(f.weightsPrefix))
+        options.weightsPrefix = parser.value(f.weightsPrefix).toStdString();
+    if (parser.isSet(f.vocab))
+        options.vocabPath = requireValue(f.vocab, "a file name").toStdString();
+    if (options.weightsPrefix && options.weightsPath.isEmpty())
+        throw InputError("--weights-prefix needs --weights FILE");
+    if (options.vocabPath && options.embeddingsPath.isEmpty())
+        throw InputError("--vocab needs --embeddings FILE");
+    if (parser.isSet(f.listModules)) {
+        if (options.weightsPath.isEmpty())
+            throw InputError("--list-modules needs --weights FILE");
+        options.action = CommandLineOptions::Action::ListModules;
+    } else if (!options.dumpPath.isEmpty() || !options.saveWeightsPath.isEmpty()) {
+        options.action = CommandLineOptions::Action::Headless;
     }
     return options;
 }
@@ -130,7 +172,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
     const Flags flags;
     parser.addOptions({flags.sentence, flags.heads, flags.dk, flags.dv, flags.dim, flags.seed,
                        flags.causal, flags.noPositional, flags.tokenizer, flags.singleHead,
-                       flags.maxTokens, flags.dump});
+                       flags.maxTokens, flags.dump, flags.weights, flags.weightsPrefix,
+                       flags.listModules, flags.saveWeights, flags.embeddings, flags.vocab});
 
     ParsedCommandLine parsed;
     parsed.helpText = parser.helpText();
@@ -175,7 +218,8 @@ std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_vie
 bool isHeadlessRequest(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];
-        for (const char *flag : {"--dump", "-h", "--help", "--help-all", "-v", "--version"}) {
+        for (const char *flag : {"--dump", "--save-weights", "--list-modules", "-h", "--help",
+                                 "--help-all", "-v", "--version"}) {
             const std::size_t length = std::strlen(flag);
             if (std::strncmp(arg, flag, length) == 0 && (arg[length] == '\0' || arg[length] == '='))
                 return true;

@@ -13,10 +13,17 @@
 namespace attnviz {
 
 struct CommandLineOptions {
-    enum class Action { OpenWindow, Dump, ShowHelp, ShowVersion };
+    enum class Action { OpenWindow, Headless, ListModules, ShowHelp, ShowVersion };
     Action action = Action::OpenWindow;
     PipelineOptions pipeline;
-    QString dumpPath; // "-" is standard output
+    QString dumpPath;        // "-" is standard output; empty: no dump
+    QString saveWeightsPath; // empty: do not save
+    QString weightsPath;     // empty: random weights
+    std::optional<std::string> weightsPrefix;
+    QString embeddingsPath;
+    std::optional<std::string> vocabPath;
+    // Which sizes were given explicitly (they must then agree with a weights file).
+    bool headsGiven = false, dkGiven = false, dvGiven = false, dimGiven = false;
 };
 
 // The result of parsing: options, or a one-line error for the user.

@@ -1,12 +1,28 @@
-// Headless runs: compute and write the JSON dump without a display.
+// Headless runs (dump, save weights, list modules) and the loading shared with the window.
 #pragma once
 
 #include "command_line.h"
 
+#include <attnviz/dump.h>
+
+#include <memory>
+
 namespace attnviz {
 
-// Runs the pipeline with random weights and writes the dump. Returns the process exit code:
-// 0 on success, 2 after printing a one-line message to stderr.
-int runDump(const CommandLineOptions &options);
+// What a run computes with: the final pipeline options and the weights, loaded or random.
+struct PreparedRun {
+    PipelineOptions pipeline;
+    std::shared_ptr<const AttentionWeights> weights;
+    bool weightsFromFile = false;
+    DumpJson weightsInfo; // the dump's config.weights
+};
+
+// Loads the weights file and embeddings the options name, or makes random weights. Throws
+// InputError when a file is bad or an explicit size disagrees with the weights file.
+PreparedRun prepareRun(const CommandLineOptions &options);
+
+// Runs a headless action. Returns the exit code: 0 on success, 2 after printing a one-line
+// message to stderr.
+int runHeadless(const CommandLineOptions &options);
 
 } // namespace attnviz

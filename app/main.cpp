@@ -2,6 +2,8 @@
 #include "command_line.h"
 #include "headless.h"
 
+#include <attnviz/error.h>
+
 #include <attention_session.h>
 #include <main_window.h>
 
@@ -36,9 +38,18 @@ namespace attnviz {
 int runWindow(const CommandLineOptions &options) {
     QApplication::setApplicationDisplayName(QStringLiteral("attnviz"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+    PreparedRun run;
+    try {
+        run = prepareRun(options);
+    } catch (const InputError &e) {
+        std::fprintf(stderr, "attnviz: %s\n", e.what());
+        return 2;
+    }
     ui::AttentionSession session;
     ui::MainWindow window(&session);
-    if (!session.setOptions(options.pipeline)) {
+    if (run.weightsFromFile)
+        session.useLoadedWeights(run.weights, options.weightsPath);
+    if (!session.setOptions(run.pipeline)) {
         std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
         return 2;
     }
@@ -72,8 +83,9 @@ int main(int argc, char **argv) {
     case Action::ShowVersion:
         std::printf("attnviz %s\n", ATTNVIZ_VERSION);
         return 0;
-    case Action::Dump:
-        return attnviz::runDump(*parsed.options);
+    case Action::Headless:
+    case Action::ListModules:
+        return attnviz::runHeadless(*parsed.options);
     case Action::OpenWindow:
         break;
     }

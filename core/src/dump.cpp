@@ -14,7 +14,7 @@ DumpJson matrixToJson(const Eigen::MatrixXf &m) {
 }
 
 DumpJson makeDump(const PipelineOptions &options, const PipelineResult &result,
-                  const std::string &weightsSource) {
+                  const DumpJson &weights) {
     const AttentionConfig &c = options.attention;
     DumpJson dump;
     dump["tokens"] = DumpJson::array();
@@ -33,9 +33,11 @@ DumpJson makeDump(const PipelineOptions &options, const PipelineResult &result,
         {"seed", options.seed},
         {"tokenizer", std::string(toString(options.tokenizer.mode))},
         {"single_head", c.singleHead},
-        {"weights", weightsSource},
+        {"weights", weights},
     };
     dump["input"] = matrixToJson(result.input);
+    if (options.embeddings)
+        dump["oov"] = result.outOfVocabulary;
     dump["heads"] = DumpJson::array();
     for (const HeadResult &head : result.attention.heads) {
         dump["heads"].push_back({

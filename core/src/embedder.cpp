@@ -1,7 +1,9 @@
 #include "attnviz/embedder.h"
 
+#include "attnviz/error.h"
 #include "attnviz/random.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace attnviz {
@@ -31,12 +33,26 @@ Eigen::MatrixXf sinusoidalPositions(int tokens, int dModel) {
     return pe;
 }
 
-Eigen::MatrixXf embedTokens(const std::vector<Token> &tokens, const EmbedderOptions &options) {
+Eigen::MatrixXf embedTokens(const std::vector<Token> &tokens, const EmbedderOptions &options,
+                            std::vector<std::string> *outOfVocabulary) {
+    if (options.table && options.table->dimension() != options.dModel)
+        throw InputError("the embeddings have " + std::to_string(options.table->dimension()) +
+                         " dimensions but d_model is " + std::to_string(options.dModel));
     const auto n = static_cast<int>(tokens.size());
     Eigen::MatrixXf x(n, options.dModel);
-    for (int i = 0; i < n; ++i)
-        x.row(i) =
-            tokenEmbedding(tokens[static_cast<std::size_t>(i)].text, options.dModel, options.seed);
+    for (int i = 0; i < n; ++i) {
+        const std::string &text = tokens[static_cast<std::size_t>(i)].text;
+        if (options.table) {
+            if (const auto row = options.table->find(text)) {
+                x.row(i) = *row;
+                continue;
+            }
+            if (outOfVocabulary && std::find(outOfVocabulary->begin(), outOfVocabulary->end(),
+                                             text) == outOfVocabulary->end())
+                outOfVocabulary->push_back(text);
+        }
+        x.row(i) = tokenEmbedding(text, options.dModel, options.seed);
+    }
     if (options.positional)
         x += sinusoidalPositions(n, options.dModel);
     return x;

@@ -24,7 +24,8 @@ PipelineResult runPipeline(const PipelineOptions &options, const AttentionWeight
     embedder.dModel = options.attention.dModel;
     embedder.seed = options.seed;
     embedder.positional = options.positional;
-    result.input = embedTokens(result.tokens, embedder);
+    embedder.table = options.embeddings.get();
+    result.input = embedTokens(result.tokens, embedder, &result.outOfVocabulary);
     result.attention = attentionForward(result.input, weights, options.attention.causal);
     return result;
 }

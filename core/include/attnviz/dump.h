@@ -21,8 +21,8 @@ using DumpJson = nlohmann::basic_json<std::map, std::vector, std::string, bool, 
 DumpJson matrixToJson(const Eigen::MatrixXf &m);
 
 // The full dump: tokens, config, input, per-head q/k/v/scores/attention/output, concat, output.
-// `weightsSource` says where the weights came from ("random" or a file).
+// `weights` says where the weights came from; by default {"source": "random"}.
 DumpJson makeDump(const PipelineOptions &options, const PipelineResult &result,
-                  const std::string &weightsSource = "random");
+                  const DumpJson &weights = {{"source", "random"}});
 
 } // namespace attnviz

@@ -1,0 +1,200 @@
+#include "attnviz/embedding_table.h"
+
+#include "attnviz/error.h"
+#include "attnviz/safetensors.h"
+#include "attnviz/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace attnviz {
+
+namespace {
+
+[[noreturn]] void fail(const std::string &message) { throw InputError(message); }
+
+bool looksLikeEmbedding(const std::string &name) {
+    for (const char *suffix : {"embedding.weight", "embeddings.weight", "embed_tokens.weight",
+                               "wte.weight"}) {
+        const std::size_t n = std::strlen(suffix);
+        if (name.size() >= n && name.compare(name.size() - n, n, suffix) == 0)
+            return true;
+    }
+    return false;
+}
+
+const TensorInfo &chooseEmbeddingTensor(const SafetensorsFile &file) {
+    std::vector<const TensorInfo *> matrices, named;
+    for (const TensorInfo &t : file.tensors()) {
+        if (t.shape.size() != 2 || !isFloatingPoint(t.dtype))
+            continue;
+        matrices.push_back(&t);
+        if (looksLikeEmbedding(t.name))
+            named.push_back(&t);
+    }
+    if (matrices.size() == 1)
+        return *matrices.front();
+    if (named.size() == 1)
+        return *named.front();
+    fail("cannot tell which tensor holds the embeddings: the file has " +
+         std::to_string(matrices.size()) + " matrices and " + std::to_string(named.size()) +
+         " named like *embedding.weight");
+}
+
+std::vector<std::string> readVocabulary(const std::optional<std::string> &vocabPath,
+                                        const SafetensorsFile &file) {
+    std::vector<std::string> vocab;
+    if (vocabPath) {
+        std::ifstream in(*vocabPath);
+        if (!in)
+            fail("cannot open vocabulary '" + *vocabPath + "': " + std::strerror(errno));
+        std::string line;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            vocab.push_back(line);
+        }
+        return vocab;
+    }
+    const auto it = file.metadata().find("vocab");
+    if (it == file.metadata().end())
+        fail("the embeddings need a vocabulary: give --vocab FILE (one token per line) or store "
+             "__metadata__ vocab as a JSON list");
+    const auto json = nlohmann::json::parse(it->second, nullptr, false);
+    if (!json.is_array())
+        fail("__metadata__ vocab is not a JSON list of strings");
+    for (const auto &token : json) {
+        if (!token.is_string())
+            fail("__metadata__ vocab is not a JSON list of strings");
+        vocab.push_back(token.get<std::string>());
+    }
+    return vocab;
+}
+
+std::string asciiLower(std::string_view text) {
+    std::string lower(text);
+    for (char &c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+bool parseFloat(std::string_view text, float &value) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+std::vector<std::string_view> splitSpaces(std::string_view line) {
+    std::vector<std::string_view> fields;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
+        const std::size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+            ++i;
+        if (i > start)
+            fields.push_back(line.substr(start, i - start));
+    }
+    return fields;
+}
+
+} // namespace
+
+void EmbeddingTable::add(std::string token, int row) { m_index.emplace(std::move(token), row); }
+
+EmbeddingTable EmbeddingTable::fromSafetensors(const std::string &path,
+                                               const std::optional<std::string> &vocabPath) {
+    const SafetensorsFile file = SafetensorsFile::open(path);
+    const TensorInfo &tensor = chooseEmbeddingTensor(file);
+    const std::vector<std::string> vocab = readVocabulary(vocabPath, file);
+    if (vocab.size() != tensor.shape[0])
+        fail("the vocabulary has " + std::to_string(vocab.size()) + " tokens but tensor '" +
+             tensor.name + "' has " + std::to_string(tensor.shape[0]) + " rows");
+    EmbeddingTable table;
+    table.m_vectors = file.matrix(tensor);
+    if (!table.m_vectors.allFinite())
+        fail("tensor '" + tensor.name + "' holds NaN or infinite values");
+    for (std::size_t i = 0; i < vocab.size(); ++i)
+        table.add(vocab[i], static_cast<int>(i)); // the first of duplicate tokens wins
+    return table;
+}
+
+EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        fail("cannot open embeddings '" + path + "': " + std::strerror(errno));
+    std::vector<std::string> words;
+    std::vector<float> values;
+    int dimension = -1;
+    std::string line;
+    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        const auto fields = splitSpaces(line);
+        if (fields.empty())
+            continue;
+        float unused;
+        if (lineNumber == 1 && fields.size() == 2 && parseFloat(fields[1], unused) &&
+            fields[0].find_first_not_of("0123456789") == std::string_view::npos)
+            continue; // word2vec's "count dim" header
+        if (findInvalidUtf8(fields[0]))
+            fail("embeddings line " + std::to_string(lineNumber) + ": the word is not valid UTF-8");
+        const int d = static_cast<int>(fields.size()) - 1;
+        if (d < 1)
+            fail("embeddings line " + std::to_string(lineNumber) + " has a word but no numbers");
+        if (dimension < 0)
+            dimension = d;
+        if (d != dimension)
+            fail("embeddings line " + std::to_string(lineNumber) + " has " + std::to_string(d) +
+                 " numbers; the first line has " + std::to_string(dimension));
+        for (std::size_t i = 1; i < fields.size(); ++i) {
+            float v;
+            if (!parseFloat(fields[i], v) || !std::isfinite(v))
+                fail("embeddings line " + std::to_string(lineNumber) + ": '" +
+                     std::string(fields[i].substr(0, 40)) + "' is not a finite number");
+            values.push_back(v);
+        }
+        words.emplace_back(fields[0]);
+    }
+    if (words.empty())
+        fail("embeddings '" + path + "' holds no vectors");
+    EmbeddingTable table;
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    table.m_vectors = Eigen::Map<const RowMajor>(values.data(), static_cast<Eigen::Index>(words.size()),
+                                                 dimension);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        table.add(std::move(words[i]), static_cast<int>(i));
+    return table;
+}
+
+EmbeddingTable EmbeddingTable::load(const std::string &path,
+                                    const std::optional<std::string> &vocabPath) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        fail("cannot open embeddings '" + path + "': " + std::strerror(errno));
+    char first[9] = {};
+    in.read(first, 9);
+    // A safetensors header starts with a small little-endian length and then '{'.
+    if (in.gcount() == 9 && first[8] == '{')
+        return fromSafetensors(path, vocabPath);
+    if (vocabPath)
+        fail("--vocab goes with safetensors embeddings; '" + path + "' is a text file");
+    return fromText(path);
+}
+
+std::optional<Eigen::RowVectorXf> EmbeddingTable::find(std::string_view token) const {
+    auto it = m_index.find(std::string(token));
+    if (it == m_index.end())
+        it = m_index.find(asciiLower(token));
+    if (it == m_index.end())
+        return std::nullopt;
+    return m_vectors.row(it->second);
+}
+
+} // namespace attnviz

@@ -1,0 +1,378 @@
+#include "attnviz/safetensors.h"
+
+#include "attnviz/error.h"
+#include "attnviz/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+namespace attnviz {
+
+namespace {
+
+struct DTypeName {
+    DType dtype;
+    std::string_view name;
+    std::size_t size;
+};
+
+constexpr std::array<DTypeName, 15> kDTypes = {{
+    {DType::Bool, "BOOL", 1},   {DType::U8, "U8", 1},   {DType::I8, "I8", 1},
+    {DType::F8E5M2, "F8_E5M2", 1}, {DType::F8E4M3, "F8_E4M3", 1}, {DType::I16, "I16", 2},
+    {DType::U16, "U16", 2},     {DType::F16, "F16", 2}, {DType::BF16, "BF16", 2},
+    {DType::I32, "I32", 4},     {DType::U32, "U32", 4}, {DType::F32, "F32", 4},
+    {DType::I64, "I64", 8},     {DType::U64, "U64", 8}, {DType::F64, "F64", 8},
+}};
+
+const DTypeName &entry(DType dtype) {
+    return *std::find_if(kDTypes.begin(), kDTypes.end(),
+                         [dtype](const DTypeName &d) { return d.dtype == dtype; });
+}
+
+[[noreturn]] void fail(const std::string &message) { throw InputError(message); }
+
+std::string inQuotes(std::string_view name) {
+    constexpr std::size_t kMax = 80; // a hostile name must not make the message enormous
+    std::string shown(name.substr(0, kMax));
+    if (name.size() > kMax)
+        shown += "…";
+    return "'" + shown + "'";
+}
+
+std::uint64_t readLittleEndian64(const std::byte *p) {
+    std::uint64_t value = 0;
+    for (int i = 7; i >= 0; --i)
+        value = (value << 8) | static_cast<std::uint64_t>(p[i]);
+    return value;
+}
+
+float halfToFloat(std::uint16_t h) {
+    const std::uint32_t sign = static_cast<std::uint32_t>(h & 0x8000u) << 16;
+    const std::uint32_t exponent = (h >> 10) & 0x1Fu;
+    const std::uint32_t mantissa = h & 0x3FFu;
+    if (exponent == 0) { // zero or subnormal: mantissa · 2^−24
+        const float magnitude = std::ldexp(static_cast<float>(mantissa), -24);
+        return sign ? -magnitude : magnitude;
+    }
+    if (exponent == 31) // infinity or NaN
+        return std::bit_cast<float>(sign | 0x7F800000u | (mantissa << 13));
+    return std::bit_cast<float>(sign | ((exponent + 112) << 23) | (mantissa << 13));
+}
+
+DType parseDType(const std::string &text, const std::string &tensor) {
+    for (const DTypeName &d : kDTypes)
+        if (d.name == text)
+            return d.dtype;
+    fail("tensor " + inQuotes(tensor) + " has unknown dtype " + inQuotes(text));
+}
+
+std::vector<std::uint64_t> parseUnsignedList(const nlohmann::json &j, const std::string &what) {
+    if (!j.is_array())
+        fail(what + " must be a list of non-negative integers");
+    std::vector<std::uint64_t> values;
+    values.reserve(j.size());
+    for (const auto &v : j) {
+        if (!v.is_number_unsigned())
+            fail(what + " must be a list of non-negative integers");
+        values.push_back(v.get<std::uint64_t>());
+    }
+    return values;
+}
+
+TensorInfo parseTensor(const std::string &name, const nlohmann::json &j) {
+    if (!j.is_object())
+        fail("tensor " + inQuotes(name) + " is not described by a JSON object");
+    const auto dtype = j.find("dtype");
+    const auto shape = j.find("shape");
+    const auto offsets = j.find("data_offsets");
+    if (dtype == j.end() || shape == j.end() || offsets == j.end())
+        fail("tensor " + inQuotes(name) + " needs dtype, shape and data_offsets");
+    if (!dtype->is_string())
+        fail("the dtype of tensor " + inQuotes(name) + " is not a string");
+    TensorInfo t;
+    t.name = name;
+    t.dtype = parseDType(dtype->get<std::string>(), name);
+    t.shape = parseUnsignedList(*shape, "the shape of tensor " + inQuotes(name));
+    const auto range = parseUnsignedList(*offsets, "data_offsets of tensor " + inQuotes(name));
+    if (range.size() != 2)
+        fail("data_offsets of tensor " + inQuotes(name) + " must hold exactly two offsets");
+    t.begin = range[0];
+    t.end = range[1];
+    return t;
+}
+
+// Parses the header, refusing duplicate tensor names (which a JSON object would silently merge).
+nlohmann::json parseHeader(std::string_view header) {
+    if (const auto bad = findInvalidUtf8(header))
+        fail("the header is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+    std::set<std::string> names;
+    std::string duplicate;
+    const nlohmann::json::parser_callback_t noteKeys =
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
+            if (event == nlohmann::json::parse_event_t::key && depth == 1 &&
+                !names.insert(parsed.get<std::string>()).second && duplicate.empty())
+                duplicate = parsed.get<std::string>();
+            return true;
+        };
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(header.begin(), header.end(), noteKeys);
+    } catch (const nlohmann::json::parse_error &e) {
+        fail("the header is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    }
+    if (!json.is_object())
+        fail("the header is not a JSON object");
+    if (!duplicate.empty())
+        fail("tensor name " + inQuotes(duplicate) + " appears more than once in the header");
+    return json;
+}
+
+void checkLayout(std::vector<TensorInfo> &tensors, std::uint64_t bufferBytes) {
+    std::sort(tensors.begin(), tensors.end(), [](const TensorInfo &a, const TensorInfo &b) {
+        return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+    });
+    std::uint64_t expected = 0;
+    for (const TensorInfo &t : tensors) {
+        const std::string name = inQuotes(t.name);
+        if (t.end < t.begin)
+            fail("tensor " + name + " has reversed data_offsets [" + std::to_string(t.begin) +
+                 ", " + std::to_string(t.end) + "]");
+        if (t.begin < expected)
+            fail("tensor " + name + " overlaps the tensor before it (starts at byte " +
+                 std::to_string(t.begin) + ", expected " + std::to_string(expected) + ")");
+        if (t.begin > expected)
+            fail("gap before tensor " + name + ": bytes " + std::to_string(expected) + " to " +
+                 std::to_string(t.begin) + " belong to no tensor");
+        if (t.end > bufferBytes)
+            fail("tensor " + name + " ends at byte " + std::to_string(t.end) +
+                 ", past the end of the data (" + std::to_string(bufferBytes) + " bytes)");
+        std::uint64_t bytes = dtypeSize(t.dtype);
+        for (const std::uint64_t dim : t.shape)
+            if (__builtin_mul_overflow(bytes, dim, &bytes))
+                fail("the shape of tensor " + name + " " + t.shapeText() + " overflows 64 bits");
+        if (bytes != t.end - t.begin)
+            fail("tensor " + name + " has shape " + t.shapeText() + " of " +
+                 std::string(toString(t.dtype)) + " (" + std::to_string(bytes) +
+                 " bytes) but data_offsets cover " + std::to_string(t.end - t.begin) + " bytes");
+        expected = t.end;
+    }
+    if (expected != bufferBytes)
+        fail("the file has " + std::to_string(bufferBytes - expected) +
+             " bytes after the last tensor that belong to no tensor");
+}
+
+std::vector<std::byte> readWholeFile(const std::string &path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        fail(inQuotes(path) + " is a directory, not a safetensors file");
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        fail("cannot open " + inQuotes(path) + ": " + std::strerror(errno));
+    file.seekg(0, std::ios::end);
+    const std::streamoff size = file.tellg();
+    if (size < 0)
+        fail("cannot read " + inQuotes(path));
+    file.seekg(0, std::ios::beg);
+    // The header length is checked against the real size before anything else is trusted, so
+    // the only allocation is the file itself.
+    std::vector<std::byte> bytes(static_cast<std::size_t>(size));
+    if (!file.read(reinterpret_cast<char *>(bytes.data()), size))
+        fail("cannot read " + inQuotes(path) + ": " + std::strerror(errno));
+    return bytes;
+}
+
+} // namespace
+
+std::string_view toString(DType dtype) { return entry(dtype).name; }
+std::size_t dtypeSize(DType dtype) { return entry(dtype).size; }
+bool isFloatingPoint(DType dtype) {
+    return dtype == DType::F16 || dtype == DType::BF16 || dtype == DType::F32 ||
+           dtype == DType::F64;
+}
+
+std::uint64_t TensorInfo::elementCount() const {
+    std::uint64_t count = 1;
+    for (const std::uint64_t dim : shape)
+        count *= dim; // validated not to overflow when the file was read
+    return count;
+}
+
+std::string TensorInfo::shapeText() const {
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+SafetensorsFile SafetensorsFile::open(const std::string &path) {
+    try {
+        return fromBytes(readWholeFile(path));
+    } catch (const std::bad_alloc &) {
+        fail(inQuotes(path) + " is too large to load");
+    }
+}
+
+SafetensorsFile SafetensorsFile::fromBytes(std::vector<std::byte> bytes) {
+    if (bytes.size() < 8)
+        fail("the file is too short to be safetensors (" + std::to_string(bytes.size()) +
+             " bytes; the header length alone takes 8)");
+    const std::uint64_t headerBytes = readLittleEndian64(bytes.data());
+    if (headerBytes > kMaxHeaderBytes)
+        fail("the header length " + std::to_string(headerBytes) + " exceeds the limit of " +
+             std::to_string(kMaxHeaderBytes) + " bytes");
+    if (headerBytes > bytes.size() - 8)
+        fail("the header length " + std::to_string(headerBytes) + " goes past the end of the file (" +
+             std::to_string(bytes.size()) + " bytes)");
+
+    const std::string_view header(reinterpret_cast<const char *>(bytes.data()) + 8, headerBytes);
+    const nlohmann::json json = parseHeader(header);
+
+    SafetensorsFile file;
+    for (const auto &[key, value] : json.items()) {
+        if (key == "__metadata__") {
+            if (!value.is_object())
+                fail("__metadata__ must be a JSON object of strings");
+            for (const auto &[mkey, mvalue] : value.items()) {
+                if (!mvalue.is_string())
+                    fail("__metadata__ value " + inQuotes(mkey) + " is not a string");
+                file.m_metadata[mkey] = mvalue.get<std::string>();
+            }
+            continue;
+        }
+        file.m_tensors.push_back(parseTensor(key, value));
+    }
+    file.m_dataStart = 8 + static_cast<std::size_t>(headerBytes);
+    checkLayout(file.m_tensors, bytes.size() - file.m_dataStart);
+    file.m_bytes = std::move(bytes);
+    return file;
+}
+
+const TensorInfo *SafetensorsFile::find(std::string_view name) const {
+    const auto it = std::find_if(m_tensors.begin(), m_tensors.end(),
+                                 [name](const TensorInfo &t) { return t.name == name; });
+    return it == m_tensors.end() ? nullptr : &*it;
+}
+
+std::vector<float> SafetensorsFile::values(const TensorInfo &tensor) const {
+    if (!isFloatingPoint(tensor.dtype))
+        fail("tensor " + inQuotes(tensor.name) + " holds " + std::string(toString(tensor.dtype)) +
+             "; weights must be F16, BF16, F32 or F64");
+    const std::byte *data = m_bytes.data() + m_dataStart + tensor.begin;
+    const auto count = static_cast<std::size_t>(tensor.elementCount());
+    std::vector<float> out(count);
+    // The format is little-endian, as are the machines attnviz runs on.
+    static_assert(std::endian::native == std::endian::little);
+    for (std::size_t i = 0; i < count; ++i) {
+        switch (tensor.dtype) {
+        case DType::F32:
+            std::memcpy(&out[i], data + 4 * i, 4);
+            break;
+        case DType::F64: {
+            double d;
+            std::memcpy(&d, data + 8 * i, 8);
+            out[i] = static_cast<float>(d);
+            break;
+        }
+        case DType::F16: {
+            std::uint16_t h;
+            std::memcpy(&h, data + 2 * i, 2);
+            out[i] = halfToFloat(h);
+            break;
+        }
+        case DType::BF16: {
+            std::uint16_t b;
+            std::memcpy(&b, data + 2 * i, 2);
+            out[i] = std::bit_cast<float>(static_cast<std::uint32_t>(b) << 16);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+Eigen::MatrixXf SafetensorsFile::matrix(const TensorInfo &tensor) const {
+    if (tensor.shape.size() != 2)
+        fail("tensor " + inQuotes(tensor.name) + " has shape " + tensor.shapeText() +
+             "; expected a matrix");
+    const std::vector<float> v = values(tensor);
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    return Eigen::Map<const RowMajor>(v.data(), static_cast<Eigen::Index>(tensor.shape[0]),
+                                      static_cast<Eigen::Index>(tensor.shape[1]));
+}
+
+Eigen::VectorXf SafetensorsFile::vector(const TensorInfo &tensor) const {
+    if (tensor.shape.size() != 1)
+        fail("tensor " + inQuotes(tensor.name) + " has shape " + tensor.shapeText() +
+             "; expected a vector");
+    const std::vector<float> v = values(tensor);
+    return Eigen::Map<const Eigen::VectorXf>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+
+std::vector<float> rowMajorValues(const Eigen::MatrixXf &m) {
+    std::vector<float> v(static_cast<std::size_t>(m.size()));
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    Eigen::Map<RowMajor>(v.data(), m.rows(), m.cols()) = m;
+    return v;
+}
+
+std::vector<float> vectorValues(const Eigen::VectorXf &v) { return {v.data(), v.data() + v.size()}; }
+
+void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> &tensors,
+                      const std::map<std::string, std::string> &metadata) {
+    nlohmann::ordered_json header;
+    if (!metadata.empty())
+        header["__metadata__"] = metadata;
+    std::uint64_t offset = 0;
+    for (const TensorToWrite &t : tensors) {
+        const std::uint64_t bytes = 4 * static_cast<std::uint64_t>(t.values.size());
+        header[t.name] = {{"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
+        offset += bytes;
+    }
+    std::string text = header.dump();
+    text.append((8 - text.size() % 8) % 8, ' '); // the data then starts 8-byte aligned
+
+    const std::filesystem::path target(path);
+    const std::filesystem::path temporary =
+        target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            fail("cannot write " + inQuotes(path) + ": " + std::strerror(errno));
+        std::array<char, 8> length{};
+        for (int i = 0; i < 8; ++i)
+            length[static_cast<std::size_t>(i)] = static_cast<char>((text.size() >> (8 * i)) & 0xFF);
+        out.write(length.data(), 8);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        for (const TensorToWrite &t : tensors)
+            out.write(reinterpret_cast<const char *>(t.values.data()),
+                      static_cast<std::streamsize>(4 * t.values.size()));
+        out.flush();
+        if (!out) {
+            const std::string reason = std::strerror(errno);
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            fail("writing " + inQuotes(path) + " failed: " + reason);
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        fail("cannot replace " + inQuotes(path) + ": " + ec.message());
+    }
+}
+
+} // namespace attnviz
