@@ -30,7 +30,8 @@ struct Flags {
                             "Write the result as JSON to FILE ('-' for standard output) "
                             "and exit, without opening a window.",
                             "FILE"};
-    QCommandLineOption weights{"weights", "Load attention weights from a safetensors FILE.", "FILE"};
+    QCommandLineOption weights{"weights", "Load attention weights from a safetensors FILE.",
+                               "FILE"};
     QCommandLineOption weightsPrefix{"weights-prefix",
                                      "Which module of the weights file to use, e.g. "
                                      "'encoder.layers.0.self_attn.'.",
@@ -45,9 +46,8 @@ struct Flags {
                                   "Token vectors: a safetensors [vocab x d_model] tensor, or a "
                                   "GloVe/word2vec text file.",
                                   "FILE"};
-    QCommandLineOption vocab{"vocab",
-                             "The vocabulary of safetensors --embeddings, one token per line.",
-                             "FILE"};
+    QCommandLineOption vocab{
+        "vocab", "The vocabulary of safetensors --embeddings, one token per line.", "FILE"};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -130,7 +130,9 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     const auto requireValue = [&](const QCommandLineOption &option, const char *what) {
         const QString value = parser.value(option);
         if (parser.isSet(option) && value.isEmpty())
-            throw InputError(QStringLiteral("--%1 needs %2").arg(option.names().constFirst(), what).toStdString());
+            throw InputError(QStringLiteral("--%1 needs %2")
+                                 .arg(option.names().constFirst(), what)
+                                 .toStdString());
         return value;
     };
     options.weightsPath = requireValue(f.weights, "a file name");

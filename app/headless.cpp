@@ -43,7 +43,8 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
     AttentionConfig &c = run.pipeline.attention;
     if (options.weightsPath.isEmpty()) {
         validate(c, 0);
-        run.weights = std::make_shared<const AttentionWeights>(makeRandomWeights(c, run.pipeline.seed));
+        run.weights =
+            std::make_shared<const AttentionWeights>(makeRandomWeights(c, run.pipeline.seed));
         run.weightsInfo = {{"source", "random"}, {"seed", run.pipeline.seed}};
     } else {
         const SafetensorsFile file = SafetensorsFile::open(options.weightsPath.toStdString());
@@ -60,7 +61,8 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
                          "whose value projection gives " + std::to_string(w.heads) + " heads dv =");
         if (c.singleHead && w.out)
             throw InputError("--single-head disagrees with the weights file, which has an output "
-                             "projection (" + std::string(describe(loaded.module.convention)) + ")");
+                             "projection (" +
+                             std::string(describe(loaded.module.convention)) + ")");
         const bool causal = c.causal;
         c = w.config();
         c.causal = causal;

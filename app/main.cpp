@@ -72,7 +72,7 @@ int main(int argc, char **argv) {
     const attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
         QCoreApplication::arguments(), attnviz::rawOptionValue(argc, argv, "sentence"));
     if (!parsed.options) {
-        std::fprintf(stderr, "attnviz: %s\nTry 'attnviz --help'.\n", qPrintable(parsed.error));
+        std::fprintf(stderr, "attnviz: %s (see attnviz --help)\n", qPrintable(parsed.error));
         return 2;
     }
     using Action = attnviz::CommandLineOptions::Action;

@@ -1,6 +1,9 @@
 #include "attention_session.h"
 
 #include <attnviz/error.h>
+#include <attnviz/weights_file.h>
+
+#include <QFileInfo>
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -208,7 +211,60 @@ bool AttentionSession::setOptions(const PipelineOptions &options) {
 }
 
 void AttentionSession::setHeads(int heads) {
+    if (m_loadedWeights) { // the same projections, split into a different number of heads
+        if (!allowedHeadCounts().contains(heads)) {
+            setError(tr("%1 heads do not divide the loaded projections").arg(heads));
+            return;
+        }
+        auto resplit = std::make_shared<AttentionWeights>(*m_loadedWeights);
+        resplit->heads = heads;
+        resplit->dk = resplit->q.outFeatures() / heads;
+        resplit->dv = resplit->v.outFeatures() / heads;
+        useLoadedWeights(std::move(resplit), m_weightsSource);
+        return;
+    }
     changeOptions([=](PipelineOptions &o) { o.attention.heads = heads; });
+}
+
+QList<int> AttentionSession::allowedHeadCounts() const {
+    QList<int> counts;
+    if (!m_loadedWeights || !m_loadedWeights->out)
+        return m_loadedWeights ? QList<int>{1} : counts;
+    const int q = m_loadedWeights->q.outFeatures(), v = m_loadedWeights->v.outFeatures();
+    for (int h = 1; h <= std::min(q, ConfigLimits::maxHeads); ++h)
+        if (q % h == 0 && v % h == 0)
+            counts << h;
+    return counts;
+}
+
+QString AttentionSession::loadWeightsFile(const QString &path,
+                                          const std::optional<std::string> &prefix) {
+    try {
+        const SafetensorsFile file = SafetensorsFile::open(path.toStdString());
+        WeightsLoadOptions options;
+        options.prefix = prefix;
+        if (!file.metadata().count("num_heads")) {
+            // PyTorch keeps no head count: keep the current one where it divides the projections.
+            const auto modules = findAttentionModules(file);
+            const auto chosen = std::find_if(modules.begin(), modules.end(), [&](const auto &m) {
+                return !prefix || m.prefix == *prefix;
+            });
+            if (chosen != modules.end() && (prefix || modules.size() == 1)) {
+                int heads = std::min(m_options.attention.heads, chosen->queryRows);
+                while (chosen->queryRows % heads != 0 || chosen->valueRows % heads != 0)
+                    --heads;
+                options.heads = heads;
+            }
+        }
+        LoadedWeights loaded = loadAttentionWeights(file, options);
+        useLoadedWeights(std::make_shared<const AttentionWeights>(std::move(loaded.weights)),
+                         QFileInfo(path).fileName());
+        return {};
+    } catch (const InputError &e) {
+        return QString::fromUtf8(e.what());
+    } catch (const std::bad_alloc &) {
+        return tr("'%1' is too large to load").arg(path);
+    }
 }
 void AttentionSession::setDk(int dk) {
     changeOptions([=](PipelineOptions &o) { o.attention.dk = dk; });

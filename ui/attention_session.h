@@ -63,6 +63,13 @@ public:
     // checkConsistent(). useRandomWeights() goes back.
     void useLoadedWeights(std::shared_ptr<const AttentionWeights> weights, const QString &source);
     void useRandomWeights();
+    // Loads one attention module of a safetensors file (`prefix` picks it when there are
+    // several). The head count comes from the file's metadata, else the current count when it
+    // divides the projections, else the largest count below it that does. Returns the error
+    // message on failure, and then nothing has changed.
+    QString loadWeightsFile(const QString &path, const std::optional<std::string> &prefix = {});
+    // Head counts that divide the loaded projections (empty with random weights).
+    QList<int> allowedHeadCounts() const;
 
     // Blocks until no computation is running (for tests, export and shutdown).
     void waitForIdle();

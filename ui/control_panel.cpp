@@ -122,8 +122,26 @@ void ControlPanel::buildViewGroup(QWidget *group) {
 }
 
 void ControlPanel::connectModelControls() {
-    connect(m_heads, &SliderSpinBox::valueChanged, this,
-            [this](int heads) { applySizes(heads, m_session->options().attention.dModel); });
+    connect(m_heads, &SliderSpinBox::valueChanged, this, [this](int heads) {
+        const QList<int> allowed = m_session->allowedHeadCounts();
+        if (allowed.isEmpty()) {
+            applySizes(heads, m_session->options().attention.dModel);
+            return;
+        }
+        // Loaded weights: move to the nearest count that divides the projections, in the
+        // direction the user moved.
+        const int current = m_session->options().attention.heads;
+        int next = current;
+        for (const int h : allowed)
+            if ((heads > current && h >= heads) || (heads < current && h <= heads)) {
+                next = h;
+                if (heads > current)
+                    break;
+            }
+        m_heads->setValue(next);
+        if (next != current)
+            m_session->setHeads(next);
+    });
     connect(m_dModel, &SliderSpinBox::valueChanged, this,
             [this](int d) { applySizes(m_session->options().attention.heads, d); });
     connect(m_dk, &SliderSpinBox::valueChanged, m_session, &AttentionSession::setDk);
@@ -180,7 +198,7 @@ void ControlPanel::showSessionState() {
         m_tokenizer->setCurrentIndex(o.tokenizer.mode == TokenizerMode::Words ? 0 : 1);
     }
     const bool locked = m_lock->isChecked();
-    m_heads->setEnabled(!c.singleHead && !loaded);
+    m_heads->setEnabled(!c.singleHead && (!loaded || m_session->allowedHeadCounts().size() > 1));
     m_dk->setEnabled(!locked && !loaded);
     m_dv->setEnabled(!locked && !loaded);
     m_dModel->setEnabled(!loaded);

@@ -6,8 +6,14 @@
 #include "sentence_bar.h"
 #include "status_text.h"
 
+#include <attnviz/error.h>
+#include <attnviz/weights_file.h>
+
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -78,6 +84,20 @@ QSize MainWindow::initialSize() const {
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_fileMenu = file;
+    file->addAction(tr("&Open Weights…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Weights"), QString(), tr("Safetensors (*.safetensors);;All files (*)"));
+        if (!path.isEmpty())
+            openWeights(path);
+    });
+    file->addAction(tr("&Save Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
+                    &MainWindow::saveWeights);
+    QAction *random =
+        file->addAction(tr("Use &Random Weights"), m_session, &AttentionSession::useRandomWeights);
+    connect(m_session, &AttentionSession::optionsChanged, random,
+            [this, random] { random->setEnabled(m_session->hasLoadedWeights()); });
+    random->setEnabled(false);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -104,6 +124,56 @@ void MainWindow::createMenus() {
                               "MultiHeadAttention and nn.MultiheadAttention.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+bool MainWindow::openWeights(const QString &path, bool quiet) {
+    std::optional<std::string> prefix;
+    QString error;
+    try {
+        const auto modules = findAttentionModules(SafetensorsFile::open(path.toStdString()));
+        if (modules.size() > 1 && !quiet) {
+            QStringList items;
+            for (const AttentionModuleInfo &m : modules)
+                items << QString::fromStdString(m.summary());
+            bool ok = false;
+            const QString item = QInputDialog::getItem(
+                this, tr("Choose an Attention Module"),
+                tr("%1 holds several attention modules:").arg(QFileInfo(path).fileName()), items, 0,
+                false, &ok);
+            if (!ok)
+                return false;
+            prefix = modules[static_cast<std::size_t>(items.indexOf(item))].prefix;
+        }
+    } catch (const InputError &e) {
+        error = QString::fromUtf8(e.what());
+    }
+    if (error.isEmpty())
+        error = m_session->loadWeightsFile(path, prefix);
+    if (error.isEmpty())
+        return true;
+    if (!quiet)
+        QMessageBox::warning(
+            this, tr("Cannot Open Weights"),
+            tr("<p>%1 was not loaded.</p><p>%2</p>")
+                .arg(QFileInfo(path).fileName().toHtmlEscaped(), error.toHtmlEscaped()));
+    return false;
+}
+
+void MainWindow::saveWeights() {
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Weights"),
+                                                      QStringLiteral("attention.safetensors"),
+                                                      tr("Safetensors (*.safetensors)"));
+    if (path.isEmpty())
+        return;
+    try {
+        saveAttentionWeights(path.toStdString(), *snapshot->weights, snapshot->options.seed);
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    } catch (const InputError &e) {
+        QMessageBox::warning(this, tr("Cannot Save Weights"), QString::fromUtf8(e.what()));
+    }
 }
 
 void MainWindow::showResult() {

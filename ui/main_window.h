@@ -23,8 +23,14 @@ public:
     HeadGridView *headGrid() const { return m_grid; }
     ControlPanel *controlPanel() const { return m_controls; }
 
+    // File ▸ Open Weights without the file dialog: asks which module only when the file has
+    // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing
+    // changes then.
+    bool openWeights(const QString &path, bool quiet = false);
+
 private:
     void createMenus();
+    void saveWeights();
     QSize initialSize() const;
     void showResult();
     void applyViewOptions();

@@ -17,11 +17,13 @@ namespace attnviz {
 
 namespace {
 
-[[noreturn]] void fail(const std::string &message) { throw InputError(message); }
+[[noreturn]] void fail(const std::string &message) {
+    throw InputError(message);
+}
 
 bool looksLikeEmbedding(const std::string &name) {
-    for (const char *suffix : {"embedding.weight", "embeddings.weight", "embed_tokens.weight",
-                               "wte.weight"}) {
+    for (const char *suffix :
+         {"embedding.weight", "embeddings.weight", "embed_tokens.weight", "wte.weight"}) {
         const std::size_t n = std::strlen(suffix);
         if (name.size() >= n && name.compare(name.size() - n, n, suffix) == 0)
             return true;
@@ -106,7 +108,9 @@ std::vector<std::string_view> splitSpaces(std::string_view line) {
 
 } // namespace
 
-void EmbeddingTable::add(std::string token, int row) { m_index.emplace(std::move(token), row); }
+void EmbeddingTable::add(std::string token, int row) {
+    m_index.emplace(std::move(token), row);
+}
 
 EmbeddingTable EmbeddingTable::fromSafetensors(const std::string &path,
                                                const std::optional<std::string> &vocabPath) {
@@ -166,8 +170,8 @@ EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
         fail("embeddings '" + path + "' holds no vectors");
     EmbeddingTable table;
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    table.m_vectors = Eigen::Map<const RowMajor>(values.data(), static_cast<Eigen::Index>(words.size()),
-                                                 dimension);
+    table.m_vectors = Eigen::Map<const RowMajor>(
+        values.data(), static_cast<Eigen::Index>(words.size()), dimension);
     for (std::size_t i = 0; i < words.size(); ++i)
         table.add(std::move(words[i]), static_cast<int>(i));
     return table;

@@ -27,11 +27,21 @@ struct DTypeName {
 };
 
 constexpr std::array<DTypeName, 15> kDTypes = {{
-    {DType::Bool, "BOOL", 1},   {DType::U8, "U8", 1},   {DType::I8, "I8", 1},
-    {DType::F8E5M2, "F8_E5M2", 1}, {DType::F8E4M3, "F8_E4M3", 1}, {DType::I16, "I16", 2},
-    {DType::U16, "U16", 2},     {DType::F16, "F16", 2}, {DType::BF16, "BF16", 2},
-    {DType::I32, "I32", 4},     {DType::U32, "U32", 4}, {DType::F32, "F32", 4},
-    {DType::I64, "I64", 8},     {DType::U64, "U64", 8}, {DType::F64, "F64", 8},
+    {DType::Bool, "BOOL", 1},
+    {DType::U8, "U8", 1},
+    {DType::I8, "I8", 1},
+    {DType::F8E5M2, "F8_E5M2", 1},
+    {DType::F8E4M3, "F8_E4M3", 1},
+    {DType::I16, "I16", 2},
+    {DType::U16, "U16", 2},
+    {DType::F16, "F16", 2},
+    {DType::BF16, "BF16", 2},
+    {DType::I32, "I32", 4},
+    {DType::U32, "U32", 4},
+    {DType::F32, "F32", 4},
+    {DType::I64, "I64", 8},
+    {DType::U64, "U64", 8},
+    {DType::F64, "F64", 8},
 }};
 
 const DTypeName &entry(DType dtype) {
@@ -39,7 +49,9 @@ const DTypeName &entry(DType dtype) {
                          [dtype](const DTypeName &d) { return d.dtype == dtype; });
 }
 
-[[noreturn]] void fail(const std::string &message) { throw InputError(message); }
+[[noreturn]] void fail(const std::string &message) {
+    throw InputError(message);
+}
 
 std::string inQuotes(std::string_view name) {
     constexpr std::size_t kMax = 80; // a hostile name must not make the message enormous
@@ -193,8 +205,12 @@ std::vector<std::byte> readWholeFile(const std::string &path) {
 
 } // namespace
 
-std::string_view toString(DType dtype) { return entry(dtype).name; }
-std::size_t dtypeSize(DType dtype) { return entry(dtype).size; }
+std::string_view toString(DType dtype) {
+    return entry(dtype).name;
+}
+std::size_t dtypeSize(DType dtype) {
+    return entry(dtype).size;
+}
 bool isFloatingPoint(DType dtype) {
     return dtype == DType::F16 || dtype == DType::BF16 || dtype == DType::F32 ||
            dtype == DType::F64;
@@ -231,8 +247,8 @@ SafetensorsFile SafetensorsFile::fromBytes(std::vector<std::byte> bytes) {
         fail("the header length " + std::to_string(headerBytes) + " exceeds the limit of " +
              std::to_string(kMaxHeaderBytes) + " bytes");
     if (headerBytes > bytes.size() - 8)
-        fail("the header length " + std::to_string(headerBytes) + " goes past the end of the file (" +
-             std::to_string(bytes.size()) + " bytes)");
+        fail("the header length " + std::to_string(headerBytes) +
+             " goes past the end of the file (" + std::to_string(bytes.size()) + " bytes)");
 
     const std::string_view header(reinterpret_cast<const char *>(bytes.data()) + 8, headerBytes);
     const nlohmann::json json = parseHeader(header);
@@ -327,7 +343,9 @@ std::vector<float> rowMajorValues(const Eigen::MatrixXf &m) {
     return v;
 }
 
-std::vector<float> vectorValues(const Eigen::VectorXf &v) { return {v.data(), v.data() + v.size()}; }
+std::vector<float> vectorValues(const Eigen::VectorXf &v) {
+    return {v.data(), v.data() + v.size()};
+}
 
 void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> &tensors,
                       const std::map<std::string, std::string> &metadata) {
@@ -337,7 +355,8 @@ void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> 
     std::uint64_t offset = 0;
     for (const TensorToWrite &t : tensors) {
         const std::uint64_t bytes = 4 * static_cast<std::uint64_t>(t.values.size());
-        header[t.name] = {{"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
+        header[t.name] = {
+            {"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
         offset += bytes;
     }
     std::string text = header.dump();
@@ -345,14 +364,16 @@ void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> 
 
     const std::filesystem::path target(path);
     const std::filesystem::path temporary =
-        target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+        target.parent_path() /
+        ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
             fail("cannot write " + inQuotes(path) + ": " + std::strerror(errno));
         std::array<char, 8> length{};
         for (int i = 0; i < 8; ++i)
-            length[static_cast<std::size_t>(i)] = static_cast<char>((text.size() >> (8 * i)) & 0xFF);
+            length[static_cast<std::size_t>(i)] =
+                static_cast<char>((text.size() >> (8 * i)) & 0xFF);
         out.write(length.data(), 8);
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         for (const TensorToWrite &t : tensors)

@@ -9,21 +9,25 @@ namespace attnviz {
 
 namespace {
 
-[[noreturn]] void fail(const std::string &message) { throw InputError(message); }
+[[noreturn]] void fail(const std::string &message) {
+    throw InputError(message);
+}
 
 struct ConventionPattern {
     WeightsConvention convention;
-    std::string_view marker;                     // the tensor whose name reveals the module
-    std::vector<std::string_view> required;      // other tensors it must have
+    std::string_view marker;                // the tensor whose name reveals the module
+    std::vector<std::string_view> required; // other tensors it must have
 };
 
 const std::vector<ConventionPattern> &patterns() {
     static const std::vector<ConventionPattern> p = {
-        {WeightsConvention::SeedMultiHead, "q_linear.weight",
+        {WeightsConvention::SeedMultiHead,
+         "q_linear.weight",
          {"k_linear.weight", "v_linear.weight", "out_linear.weight"}},
         {WeightsConvention::SeedSelfAttention, "q.weight", {"k.weight", "v.weight"}},
         {WeightsConvention::TorchMultihead, "in_proj_weight", {"out_proj.weight"}},
-        {WeightsConvention::TorchMultihead, "q_proj_weight",
+        {WeightsConvention::TorchMultihead,
+         "q_proj_weight",
          {"k_proj_weight", "v_proj_weight", "out_proj.weight"}},
     };
     return p;
@@ -31,7 +35,8 @@ const std::vector<ConventionPattern> &patterns() {
 
 // The prefix before `marker` when `name` is exactly prefix + marker at a module boundary.
 std::optional<std::string> prefixOf(const std::string &name, std::string_view marker) {
-    if (name.size() < marker.size() || name.compare(name.size() - marker.size(), marker.size(), marker) != 0)
+    if (name.size() < marker.size() ||
+        name.compare(name.size() - marker.size(), marker.size(), marker) != 0)
         return std::nullopt;
     const std::string prefix = name.substr(0, name.size() - marker.size());
     if (!prefix.empty() && prefix.back() != '.')
@@ -49,7 +54,8 @@ const TensorInfo &require(const SafetensorsFile &file, const std::string &name) 
 int dimension(const TensorInfo &t, std::size_t axis) {
     if (t.shape.size() != 2)
         fail("tensor '" + t.name + "' has shape " + t.shapeText() + "; expected a matrix");
-    if (t.shape[axis] > static_cast<std::uint64_t>(ConfigLimits::maxHeads) * ConfigLimits::maxHeadDim * 3)
+    if (t.shape[axis] >
+        static_cast<std::uint64_t>(ConfigLimits::maxHeads) * ConfigLimits::maxHeadDim * 3)
         fail("tensor '" + t.name + "' has shape " + t.shapeText() + ", too large for attnviz");
     return static_cast<int>(t.shape[axis]);
 }
@@ -123,7 +129,8 @@ std::optional<int> metadataHeads(const SafetensorsFile &file) {
     if (it == file.metadata().end())
         return std::nullopt;
     int heads = 0;
-    const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), heads);
+    const auto [end, ec] =
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), heads);
     if (ec != std::errc() || end != it->second.data() + it->second.size() || heads < 1)
         fail("__metadata__ num_heads is '" + it->second + "', not a positive whole number");
     return heads;
@@ -232,7 +239,8 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
                 fail("tensor '" + packed->name + "' has " + std::to_string(in.rows()) +
                      " rows, not three equal blocks for q, k and v");
             const auto e = in.rows() / 3;
-            const Eigen::VectorXf bias = readBias(file, p + "in_proj_bias", static_cast<int>(in.rows()));
+            const Eigen::VectorXf bias =
+                readBias(file, p + "in_proj_bias", static_cast<int>(in.rows()));
             w.q = {in.topRows(e), bias.head(e)};
             w.k = {in.middleRows(e, e), bias.segment(e, e)};
             w.v = {in.bottomRows(e), bias.tail(e)};
@@ -241,7 +249,8 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
             w.k.weight = readMatrix(file, require(file, p + "k_proj_weight"));
             w.v.weight = readMatrix(file, require(file, p + "v_proj_weight"));
             const auto rows = w.q.weight.rows();
-            const Eigen::VectorXf bias = readBias(file, p + "in_proj_bias", static_cast<int>(3 * rows));
+            const Eigen::VectorXf bias =
+                readBias(file, p + "in_proj_bias", static_cast<int>(3 * rows));
             w.q.bias = bias.head(rows);
             w.k.bias = bias.segment(rows, rows);
             w.v.bias = bias.tail(rows);
@@ -294,7 +303,8 @@ void saveAttentionWeights(const std::string &path, const AttentionWeights &w, st
                            {static_cast<std::uint64_t>(layer.weight.rows()),
                             static_cast<std::uint64_t>(layer.weight.cols())},
                            rowMajorValues(layer.weight)});
-        tensors.push_back({name + ".bias", {static_cast<std::uint64_t>(layer.bias.size())},
+        tensors.push_back({name + ".bias",
+                           {static_cast<std::uint64_t>(layer.bias.size())},
                            vectorValues(layer.bias)});
     };
     add(single ? "q" : "q_linear", w.q);

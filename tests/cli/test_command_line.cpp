@@ -51,6 +51,42 @@ bool isMatrix(const QJsonValue &value, int rows, int cols) {
     return true;
 }
 
+QString fixture(const QString &name) {
+    return QStringLiteral(ATTNVIZ_FIXTURE_DIR "/safetensors/") + name;
+}
+
+QJsonObject readJson(const QString &path) {
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+double maxDifference(const QJsonArray &a, const QJsonArray &b) {
+    if (a.size() != b.size())
+        return 1e9;
+    double worst = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].isArray())
+            worst = std::max(worst, maxDifference(a[i].toArray(), b[i].toArray()));
+        else
+            worst = std::max(worst, std::abs(a[i].toDouble() - b[i].toDouble()));
+    }
+    return worst;
+}
+
+// Equal as float32 values (the fixture prints nine digits, the dump the shortest form).
+bool sameFloats(const QJsonArray &a, const QJsonArray &b) {
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].isArray()
+                ? !sameFloats(a[i].toArray(), b[i].toArray())
+                : static_cast<float>(a[i].toDouble()) != static_cast<float>(b[i].toDouble()))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject {
@@ -167,7 +203,7 @@ private slots:
         QVERIFY(r.out.isEmpty());
         const QString err = QString::fromUtf8(r.err);
         QVERIFY2(err.startsWith("attnviz: ") && err.contains(message), qPrintable(err));
-        QVERIFY2(err.trimmed().split('\n').first().size() < 200, qPrintable(err));
+        QCOMPARE(err.count('\n'), 1); // one line
     }
 
     void invalidUtf8Sentence() {
@@ -175,6 +211,132 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("not valid UTF-8") && r.err.contains("byte offset 3"),
                  r.err.constData());
+    }
+
+    // Through the front door: PyTorch-made files, the fixture's input rows as loaded embeddings.
+    void weightsMatchPyTorch_data() {
+        QTest::addColumn<QString>("name");
+        for (const char *name : {"seed_mha_f32", "seed_mha_bf16_prefix_causal", "seed_mha_f64",
+                                 "seed_self_attention_f16_causal", "torch_mha_f32_prefix",
+                                 "torch_mha_bf16_nobias_causal", "torch_mha_f16_prefix_causal"})
+            QTest::newRow(name) << QString(name);
+    }
+    void weightsMatchPyTorch() {
+        QFETCH(QString, name);
+        const QJsonObject expected = readJson(fixture(name + ".json"));
+        QStringList args{"--weights",
+                         fixture(name + ".safetensors"),
+                         "--weights-prefix",
+                         expected["prefix"].toString(),
+                         "--embeddings",
+                         fixture("embeddings_d16.safetensors"),
+                         "--no-positional",
+                         "--sentence",
+                         expected["sentence"].toString(),
+                         "--dump",
+                         "-"};
+        if (!expected["heads_in_metadata"].toBool() && expected["heads"].toInt() > 1)
+            args << "--heads" << QString::number(expected["heads"].toInt());
+        if (expected["causal"].toBool())
+            args << "--causal";
+        const Run r = runAttnviz(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject dump = parseDump(r.out);
+        QVERIFY(
+            sameFloats(dump["input"].toArray(), expected["input"].toArray())); // the fixture's rows
+        QJsonArray attention;
+        for (const QJsonValue &head : dump["heads"].toArray())
+            attention.append(head["attention"]);
+        QVERIFY(maxDifference(attention, expected["attention"].toArray()) <= 1e-5);
+        QVERIFY(maxDifference(dump["output"].toArray(), expected["output"].toArray()) <= 1e-5);
+        const QJsonObject weights = dump["config"]["weights"].toObject();
+        QCOMPARE(weights["source"].toString(), QString("file"));
+        QCOMPARE(weights["prefix"].toString(), expected["prefix"].toString());
+        QCOMPARE(dump["config"]["d_model"].toInt(), 16);
+        QCOMPARE(dump["config"]["dk"].toInt(), expected["dk"].toInt());
+        QCOMPARE(dump["oov"].toArray().size(), 0);
+    }
+
+    void listModules() {
+        const Run r = runAttnviz(
+            {"--weights", fixture("torch_mha_f16_prefix_causal.safetensors"), "--list-modules"});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(r.out).trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[1].startsWith("model.blocks.0.") &&
+                     lines[1].contains("torch.nn.MultiheadAttention") &&
+                     lines[1].contains("d_model 16"),
+                 qPrintable(lines[1]));
+    }
+
+    void savedWeightsReproduceTheDump() {
+        QTemporaryDir dir;
+        const QString weights = dir.filePath("w.safetensors");
+        const QStringList base{"--sentence", "多头注意力让模型", "--dim", "24", "--dk", "5", "--dv",
+                               "7",          "--heads",          "3"};
+        const Run first = runAttnviz(base + QStringList{"--save-weights", weights, "--dump", "-"});
+        QCOMPARE(first.exitCode, 0);
+        const Run again =
+            runAttnviz({"--sentence", "多头注意力让模型", "--weights", weights, "--dump", "-"});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const QJsonObject a = parseDump(first.out), b = parseDump(again.out);
+        QCOMPARE(a["heads"].toArray(), b["heads"].toArray());
+        QCOMPARE(a["output"].toArray(), b["output"].toArray());
+        QCOMPARE(b["config"]["heads"].toInt(), 3); // from the saved __metadata__
+    }
+
+    void unknownTokensAreListed() {
+        const Run r = runAttnviz({"--embeddings", fixture("embeddings_d16.txt"), "--dim", "16",
+                                  "--sentence", "w1 cat w2 cat", "--dump", "-"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(parseDump(r.out)["oov"].toArray(), QJsonArray({"cat"}));
+    }
+
+    void badWeightArguments_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString f32 = fixture("seed_mha_f32.safetensors");
+        QTest::newRow("dim disagrees")
+            << QStringList{"--weights", f32, "--dim", "64", "--dump", "-"} << "--dim 64 disagrees";
+        QTest::newRow("dk disagrees")
+            << QStringList{"--weights", f32, "--dk", "3", "--dump", "-"} << "--dk 3 disagrees";
+        QTest::newRow("heads do not divide")
+            << QStringList{"--weights", f32, "--heads", "5", "--dump", "-"}
+            << "5 heads do not divide";
+        QTest::newRow("single head vs out projection")
+            << QStringList{"--weights", f32, "--single-head", "--dump", "-"}
+            << "--single-head disagrees";
+        QTest::newRow("ambiguous modules")
+            << QStringList{"--weights", fixture("seed_mha_bf16_prefix_causal.safetensors"),
+                           "--heads",   "4",
+                           "--dump",    "-"}
+            << "--weights-prefix";
+        QTest::newRow("not safetensors")
+            << QStringList{"--weights", fixture("embeddings_d16.txt"), "--dump", "-"}
+            << "header length";
+        QTest::newRow("a directory")
+            << QStringList{"--weights", fixture(""), "--dump", "-"} << "is a directory";
+        QTest::newRow("missing file")
+            << QStringList{"--weights", fixture("absent.safetensors"), "--dump", "-"}
+            << "cannot open";
+        QTest::newRow("list modules without weights")
+            << QStringList{"--list-modules"} << "needs --weights";
+        QTest::newRow("embedding width")
+            << QStringList{"--embeddings", fixture("embeddings_d16.txt"), "--dump", "-"}
+            << "16 dimensions but d_model is 64";
+        QTest::newRow("vocab without embeddings")
+            << QStringList{"--vocab", "x", "--dump", "-"} << "needs --embeddings";
+        QTest::newRow("unwritable save path")
+            << QStringList{"--save-weights", "/nonexistent-dir/w.safetensors"} << "cannot write";
+    }
+    void badWeightArguments() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = runAttnviz(arguments);
+        QCOMPARE(r.exitCode, 2);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith("attnviz: ") && err.contains(message), qPrintable(err));
+        QCOMPARE(err.count('\n'), 1);
     }
 
     void helpAndVersion() {

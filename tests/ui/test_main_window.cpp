@@ -229,6 +229,49 @@ private slots:
         QCOMPARE(grid()->style().showValues, false);
     }
 
+    void badWeightsFileLeavesThePreviousStateUntouched_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("not safetensors") << "embeddings_d16.txt";
+        QTest::newRow("several modules, none chosen") << "seed_mha_bf16_prefix_causal.safetensors";
+        QTest::newRow("no attention module") << "embeddings_d16.safetensors";
+        QTest::newRow("missing") << "absent.safetensors";
+    }
+    void badWeightsFileLeavesThePreviousStateUntouched() {
+        QFETCH(QString, file);
+        controls()->headsControl()->spinBox()->setValue(3);
+        QTRY_COMPARE(grid()->panels().size(), 3);
+        const auto before = m_session->snapshot();
+        const PipelineOptions options = m_session->options();
+        QSignalSpy results(m_session.get(), &AttentionSession::resultChanged);
+        QVERIFY(!m_window->openWeights(QStringLiteral(ATTNVIZ_FIXTURE_DIR "/safetensors/") + file,
+                                       true));
+        QCOMPARE(results.count(), 0);
+        QCOMPARE(m_session->snapshot(), before);
+        QVERIFY(m_session->options().attention == options.attention);
+        QVERIFY(!m_session->hasLoadedWeights());
+        QCOMPARE(grid()->panels().size(), 3);
+        QCOMPARE(controls()->headsControl()->value(), 3);
+    }
+
+    void loadedWeightsDriveTheSizes() {
+        QVERIFY(m_window->openWeights(
+            QStringLiteral(ATTNVIZ_FIXTURE_DIR "/safetensors/seed_mha_f32.safetensors"), true));
+        QTRY_COMPARE(grid()->panels().size(), 2); // __metadata__ num_heads
+        QCOMPARE(m_session->options().attention.dModel, 16);
+        QCOMPARE(m_session->options().attention.dk, 6);
+        QVERIFY(!controls()->dkControl()->isEnabled());
+        QVERIFY(!controls()->dModelControl()->isEnabled());
+        QCOMPARE(m_session->allowedHeadCounts(), (QList<int>{1, 2, 4}));
+        controls()->headsControl()->spinBox()->setValue(3); // not a divisor: moves on to 4
+        QTRY_COMPARE(grid()->panels().size(), 4);
+        QCOMPARE(controls()->headsControl()->value(), 4);
+        QCOMPARE(m_session->options().attention.dk, 3);
+        QCOMPARE(m_session->options().attention.dv, 2);
+        m_session->useRandomWeights();
+        QVERIFY(!m_session->hasLoadedWeights());
+        QVERIFY(controls()->dkControl()->isEnabled());
+    }
+
     void colourScales() {
         QComboBox *scale = controls()->scaleControl();
         scale->setCurrentIndex(1); // shared, 0 – largest weight

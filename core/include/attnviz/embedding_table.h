@@ -22,7 +22,8 @@ public:
     // "word v1 … vd" per line; a word2vec header line "count dim" is skipped.
     static EmbeddingTable fromText(const std::string &path);
     // By content: safetensors when the file parses as one, otherwise text.
-    static EmbeddingTable load(const std::string &path, const std::optional<std::string> &vocabPath);
+    static EmbeddingTable load(const std::string &path,
+                               const std::optional<std::string> &vocabPath);
 
     int dimension() const { return static_cast<int>(m_vectors.cols()); }
     std::size_t size() const { return m_index.size(); }

@@ -20,7 +20,23 @@
 
 namespace attnviz {
 
-enum class DType { Bool, U8, I8, F8E5M2, F8E4M3, I16, U16, F16, BF16, I32, U32, F32, I64, U64, F64 };
+enum class DType {
+    Bool,
+    U8,
+    I8,
+    F8E5M2,
+    F8E4M3,
+    I16,
+    U16,
+    F16,
+    BF16,
+    I32,
+    U32,
+    F32,
+    I64,
+    U64,
+    F64
+};
 
 std::string_view toString(DType dtype);
 std::size_t dtypeSize(DType dtype);

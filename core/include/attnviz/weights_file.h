@@ -26,8 +26,8 @@ struct AttentionModuleInfo {
     std::string prefix;
     WeightsConvention convention = WeightsConvention::SeedMultiHead;
     int dModel = 0;
-    int queryRows = 0; // heads · dk
-    int valueRows = 0; // heads · dv
+    int queryRows = 0;           // heads · dk
+    int valueRows = 0;           // heads · dv
     std::string summary() const; // one line for --list-modules
 };
 
