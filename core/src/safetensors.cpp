@@ -141,6 +141,8 @@ nlohmann::json parseHeader(std::string_view header) {
         json = nlohmann::json::parse(header.begin(), header.end(), noteKeys);
     } catch (const nlohmann::json::parse_error &e) {
         fail("the header is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception &) { // e.g. a number too large for a double
+        fail("the header is not valid JSON (a number is out of range)");
     }
     if (!json.is_object())
         fail("the header is not a JSON object");
