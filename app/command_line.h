@@ -3,6 +3,8 @@
 
 #include <attnviz/pipeline.h>
 
+#include <figure_renderer.h>
+
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,8 @@ struct CommandLineOptions {
     std::optional<std::string> weightsPrefix;
     QString embeddingsPath;
     std::optional<std::string> vocabPath;
+    QString exportPath; // a figure to write headless; empty: none
+    ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).
     bool headsGiven = false, dkGiven = false, dvGiven = false, dimGiven = false;
 };

@@ -3,6 +3,8 @@
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
 
+#include <attention_session.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -33,6 +35,20 @@ void requireAgreement(bool given, const char *flag, int asked, int inFile, const
     if (given && asked != inFile)
         throw InputError(std::string("--") + flag + " " + std::to_string(asked) +
                          " disagrees with the weights file, " + why + " " + std::to_string(inFile));
+}
+
+// Through the window's own session object, so the figure is the window's picture.
+void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
+    ui::AttentionSession session;
+    if (run.weightsFromFile)
+        session.useLoadedWeights(run.weights, options.weightsPath);
+    if (!session.setOptions(run.pipeline))
+        throw InputError(session.errorText().toStdString());
+    session.waitForIdle();
+    if (!session.snapshot())
+        throw InputError(session.errorText().toStdString());
+    ui::FigureRenderer renderer(*session.snapshot(), options.figure);
+    renderer.save(options.exportPath);
 }
 
 } // namespace
@@ -96,6 +112,8 @@ int runHeadless(const CommandLineOptions &options) {
             const PipelineResult result = runPipeline(run.pipeline, *run.weights);
             writeText(options.dumpPath, makeDump(run.pipeline, result, run.weightsInfo).dump());
         }
+        if (!options.exportPath.isEmpty())
+            exportFigure(options, run);
         if (!options.saveWeightsPath.isEmpty())
             saveAttentionWeights(options.saveWeightsPath.toStdString(), *run.weights,
                                  run.pipeline.seed);

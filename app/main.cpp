@@ -64,10 +64,22 @@ int main(int argc, char **argv) {
     setApplicationInfo();
     // Only the window needs a display; dumps, help and version run anywhere.
     std::unique_ptr<QCoreApplication> app;
-    if (attnviz::isHeadlessRequest(argc, argv))
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    if (attnviz::rawOptionValue(argc, argv, "export")) {
+        // Figures render with widgets but never need a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
+    } else if (attnviz::isHeadlessRequest(argc, argv)) {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            std::fputs("attnviz: no display to open the window on (DISPLAY is not set); "
+                       "use --dump or --export to run without one\n",
+                       stderr);
+            return 2;
+        }
+        app = std::make_unique<QApplication>(argc, argv);
+    }
 
     const attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
         QCoreApplication::arguments(), attnviz::rawOptionValue(argc, argv, "sentence"));

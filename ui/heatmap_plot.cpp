@@ -17,8 +17,25 @@ QRectF AttentionColorMap::cellRect(int row, int column) const {
 }
 
 void AttentionColorMap::draw(QCPPainter *painter) {
-    QCPColorMap::draw(painter);
     const int n = data()->keySize();
+    if (painter->modes().testFlag(QCPPainter::pmVectorized) && colorOf) {
+        // Figures: one rectangle per cell, so SVG and PDF hold no raster image. A hairline
+        // outline in the cell's own colour covers the seams that viewers' antialiasing leaves.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        for (int row = 0; row < n; ++row)
+            for (int column = 0; column < n; ++column) {
+                const QColor color = colorOf(data()->cell(column, row));
+                QPen outline(color, 0.6);
+                outline.setJoinStyle(Qt::MiterJoin);
+                painter->setPen(outline);
+                painter->setBrush(color);
+                painter->drawRect(cellRect(row, column));
+            }
+        painter->restore();
+    } else {
+        QCPColorMap::draw(painter);
+    }
     if (m_showValues && colorOf && n > 0) {
         painter->setFont(m_valueFont);
         const QFontMetricsF metrics(m_valueFont);

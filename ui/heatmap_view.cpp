@@ -78,7 +78,8 @@ HeatmapView::HeatmapView(QWidget *parent)
     m_scale = new QCPColorScale(m_plot);
     m_scale->setType(QCPAxis::atRight);
     m_scale->setBarWidth(10);
-    // Not in the layout: added only in per-head scale mode.
+    // Not in the layout (and hidden): added only in per-head scale mode.
+    m_scale->setVisible(false);
     auto *margins = new QCPMarginGroup(m_plot); // the bar spans exactly the cells' height
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -232,10 +233,12 @@ void HeatmapView::applyPalette() {
     m_plot->axisRect()->setBackground(pal.brush(QPalette::Window));
     m_title->setTextColor(text);
     for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_scale->axis()}) {
+        const bool scale = axis == m_scale->axis(); // only the colour scale has ticks and a line
         axis->setTickLabelColor(text);
         axis->setLabelColor(text);
-        axis->setTickPen(QPen(text));
-        axis->setBasePen(axis == m_scale->axis() ? QPen(text) : QPen(Qt::NoPen));
+        axis->setTickPen(scale ? QPen(text) : QPen(Qt::NoPen));
+        axis->setSubTickPen(scale ? QPen(text) : QPen(Qt::NoPen));
+        axis->setBasePen(scale ? QPen(text) : QPen(Qt::NoPen));
     }
 }
 
@@ -254,6 +257,7 @@ void HeatmapView::updateScale() {
     const bool perHead = m_style.scale == ColorScale::PerHead;
     if (perHead != m_scaleShown) {
         m_scaleShown = perHead;
+        m_scale->setVisible(m_scaleShown); // outside the layout it would still draw at (0, 0)
         if (m_scaleShown) {
             m_plot->plotLayout()->addElement(1, 1, m_scale);
         } else {
@@ -263,8 +267,7 @@ void HeatmapView::updateScale() {
     }
 }
 
-// Chooses label stride, rotation and value labels for the current size, then replots fully.
-void HeatmapView::relayout() {
+void HeatmapView::layoutFor(const QSize &size) {
     const int n = static_cast<int>(m_tokens.size());
     const QFont labelFont = font();
     const QFontMetrics metrics(labelFont);
@@ -273,11 +276,11 @@ void HeatmapView::relayout() {
         widest = std::max(widest, metrics.horizontalAdvance(elided(token)));
 
     // Estimate the cell size before layout: the plot minus title and label margins.
-    const double labelMargin = std::min(widest, width() / 3) + 12;
+    const double labelMargin = std::min(widest, size.width() / 3) + 12;
     const double cellWidth =
-        std::max(1.0, (width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
+        std::max(1.0, (size.width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
     const double cellHeight =
-        std::max(1.0, (height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
+        std::max(1.0, (size.height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
     const bool tooWide = widest + 6 > cellWidth;
     const bool stack = tooWide && stacksVertically(m_tokens);
     const bool rotate = tooWide && !stack;

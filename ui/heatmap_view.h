@@ -51,6 +51,10 @@ public:
     // The cell under a widget position, or (−1, −1).
     QPoint cellAt(const QPoint &widgetPos) const;
 
+    // Chooses labels, their stride and rotation for a plot of this size (the widget's own size
+    // on screen; a figure's panel size when exporting).
+    void layoutFor(const QSize &size);
+
     QCustomPlot *plot() const;
     // Number of times the plot has been painted; for tests and benchmarks.
     quint64 paintCount() const;
@@ -67,7 +71,7 @@ private:
     void applyPalette();
     void updateTicks();
     void updateScale();
-    void relayout();
+    void relayout() { layoutFor(size()); }
     void showToolTip(QMouseEvent *event);
     void handlePress(QMouseEvent *event);
 
