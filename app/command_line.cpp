@@ -54,9 +54,11 @@ struct Flags {
     QCommandLineOption head{"head", "What to export: all heads (default), one head K, or mean.",
                             "K|mean|all"};
     QCommandLineOption columns{"columns", "Columns of the exported grid (default: balanced).", "C"};
-    QCommandLineOption colormap{"colormap", "viridis (default), magma, cividis or grayscale.", "NAME"};
+    QCommandLineOption colormap{"colormap", "viridis (default), magma, cividis or grayscale.",
+                                "NAME"};
     QCommandLineOption size{"size", "Figure size in pixels at 96 DPI (default 1600x900).", "WxH"};
-    QCommandLineOption caption{"caption", "Print the sentence and the configuration under the figure."};
+    QCommandLineOption caption{"caption",
+                               "Print the sentence and the configuration under the figure."};
     QCommandLineOption vocab{
         "vocab", "The vocabulary of safetensors --embeddings, one token per line.", "FILE"};
 };
@@ -92,34 +94,46 @@ std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOpti
     return value;
 }
 
-void parseFigureOptions(const QCommandLineParser &parser, const Flags &f, CommandLineOptions &options) {
+void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
+                        CommandLineOptions &options) {
     ui::FigureOptions &figure = options.figure;
-    const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) || parser.isSet(f.columns) ||
-                             parser.isSet(f.colormap) || parser.isSet(f.size) || parser.isSet(f.caption);
+    const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) ||
+                             parser.isSet(f.columns) || parser.isSet(f.colormap) ||
+                             parser.isSet(f.size) || parser.isSet(f.caption);
     if (figureFlags && options.exportPath.isEmpty())
-        throw InputError("--dpi, --head, --columns, --colormap, --size and --caption go with --export FILE");
+        throw InputError(
+            "--dpi, --head, --columns, --colormap, --size and --caption go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
-        throw InputError(QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
-                             .arg(options.exportPath)
-                             .toStdString());
-    figure.scale = (parser.isSet(f.dpi) ? static_cast<double>(parseInteger(parser, f.dpi, ui::FigureOptions::kMinDpi,
-                                                                           ui::FigureOptions::kMaxDpi))
-                                        : 192.0) / 96.0;
+        throw InputError(
+            QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
+                .arg(options.exportPath)
+                .toStdString());
+    figure.scale =
+        (parser.isSet(f.dpi)
+             ? static_cast<double>(parseInteger(parser, f.dpi, ui::FigureOptions::kMinDpi,
+                                                ui::FigureOptions::kMaxDpi))
+             : 192.0) /
+        96.0;
     if (parser.isSet(f.head)) {
         const QString head = parser.value(f.head);
         if (head == QLatin1String("mean")) {
             figure.part = ui::FigureOptions::Part::Mean;
         } else if (head != QLatin1String("all")) {
             figure.part = ui::FigureOptions::Part::Head;
-            figure.head = static_cast<int>(parseInteger(parser, f.head, 1, ConfigLimits::maxHeads)) - 1;
+            figure.head =
+                static_cast<int>(parseInteger(parser, f.head, 1, ConfigLimits::maxHeads)) - 1;
         }
     }
     if (parser.isSet(f.columns))
-        figure.columns = static_cast<int>(parseInteger(parser, f.columns, 1, ConfigLimits::maxHeads));
-    if (parser.isSet(f.colormap) && !ui::parseColormap(parser.value(f.colormap), &figure.style.colormap))
-        throw InputError(QStringLiteral("--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
-                             .arg(parser.value(f.colormap))
-                             .toStdString());
+        figure.columns =
+            static_cast<int>(parseInteger(parser, f.columns, 1, ConfigLimits::maxHeads));
+    if (parser.isSet(f.colormap) &&
+        !ui::parseColormap(parser.value(f.colormap), &figure.style.colormap))
+        throw InputError(
+            QStringLiteral(
+                "--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
+                .arg(parser.value(f.colormap))
+                .toStdString());
     if (parser.isSet(f.size)) {
         const QStringList parts = parser.value(f.size).split(u'x');
         bool okW = false, okH = false;
@@ -127,11 +141,12 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f, Comman
         const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
         constexpr int lo = ui::FigureOptions::kMinSide, hi = ui::FigureOptions::kMaxSide;
         if (!okW || !okH || w < lo || h < lo || w > hi || h > hi)
-            throw InputError(QStringLiteral("--size: '%1' is not WIDTHxHEIGHT with sides from %2 to %3")
-                                 .arg(parser.value(f.size))
-                                 .arg(lo)
-                                 .arg(hi)
-                                 .toStdString());
+            throw InputError(
+                QStringLiteral("--size: '%1' is not WIDTHxHEIGHT with sides from %2 to %3")
+                    .arg(parser.value(f.size))
+                    .arg(lo)
+                    .arg(hi)
+                    .toStdString());
         figure.size = {w, h};
     }
     figure.caption = parser.isSet(f.caption);
@@ -231,12 +246,14 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const Flags flags;
-    parser.addOptions({flags.sentence, flags.heads, flags.dk, flags.dv, flags.dim, flags.seed,
-                       flags.causal, flags.noPositional, flags.tokenizer, flags.singleHead,
-                       flags.maxTokens, flags.dump, flags.weights, flags.weightsPrefix,
-                       flags.listModules, flags.saveWeights, flags.embeddings, flags.vocab,
-                       flags.exportFigure, flags.dpi, flags.head, flags.columns, flags.colormap,
-                       flags.size, flags.caption});
+    parser.addOptions(
+        {flags.sentence,   flags.heads,         flags.dk,           flags.dv,
+         flags.dim,        flags.seed,          flags.causal,       flags.noPositional,
+         flags.tokenizer,  flags.singleHead,    flags.maxTokens,    flags.dump,
+         flags.weights,    flags.weightsPrefix, flags.listModules,  flags.saveWeights,
+         flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
+         flags.head,       flags.columns,       flags.colormap,     flags.size,
+         flags.caption});
 
     ParsedCommandLine parsed;
     parsed.helpText = parser.helpText();

@@ -65,13 +65,19 @@ int main(int argc, char **argv) {
     // Only the window needs a display; dumps, help and version run anywhere.
     std::unique_ptr<QCoreApplication> app;
     if (attnviz::rawOptionValue(argc, argv, "export")) {
-        // Figures render with widgets but never need a display.
+        // Figures render with widgets but never need a display. Qt's notes about the platform
+        // (no runtime directory, no window manager) are noise here; errors still reach stderr.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "attnviz: %s\n", qPrintable(text));
+        });
         app = std::make_unique<QApplication>(argc, argv);
     } else if (attnviz::isHeadlessRequest(argc, argv)) {
         app = std::make_unique<QCoreApplication>(argc, argv);
     } else {
-        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        if (qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
             qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
             std::fputs("attnviz: no display to open the window on (DISPLAY is not set); "
                        "use --dump or --export to run without one\n",

@@ -52,31 +52,37 @@ void writeOrFail(QSaveFile &file, const QString &path) {
 QString figureCaption(const SessionSnapshot &s) {
     const AttentionConfig &c = s.options.attention;
     QStringList parts;
-    parts << (c.singleHead ? QObject::tr("single head (Self_Attention)")
-                           : c.heads == 1 ? QObject::tr("1 head") : QObject::tr("%1 heads").arg(c.heads));
+    parts << (c.singleHead   ? QObject::tr("single head (Self_Attention)")
+              : c.heads == 1 ? QObject::tr("1 head")
+                             : QObject::tr("%1 heads").arg(c.heads));
     parts << QObject::tr("d_model %1, dk %2, dv %3").arg(c.dModel).arg(c.dk).arg(c.dv);
     if (c.causal)
         parts << QObject::tr("causal");
     parts << QObject::tr("seed %1").arg(s.options.seed);
-    parts << (s.options.positional ? QObject::tr("positional encoding") : QObject::tr("no positional encoding"));
-    return QStringLiteral("“%1” — %2").arg(QString::fromStdString(s.options.sentence).simplified(),
-                                           parts.join(QStringLiteral(", ")));
+    parts << (s.options.positional ? QObject::tr("positional encoding")
+                                   : QObject::tr("no positional encoding"));
+    return QStringLiteral("“%1” — %2")
+        .arg(QString::fromStdString(s.options.sentence).simplified(),
+             parts.join(QStringLiteral(", ")));
 }
 
 FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOptions &options)
-    : m_options(options), m_caption(figureCaption(snapshot)) {
+    : m_options(options)
+    , m_caption(figureCaption(snapshot)) {
     const auto &heads = snapshot.result.attention.heads;
     const bool single = snapshot.options.attention.singleHead;
     const auto headTitle = [&](int h) {
-        return single ? QObject::tr("Single head (Self_Attention)") : QObject::tr("Head %1").arg(h + 1);
+        return single ? QObject::tr("Single head (Self_Attention)")
+                      : QObject::tr("Head %1").arg(h + 1);
     };
     const auto addHead = [&](int h) {
         m_panels << makePanel(headTitle(h), QObject::tr("head %1").arg(h + 1), snapshot.tokens,
                               heads[static_cast<std::size_t>(h)].weights, options.style);
     };
     const auto addMean = [&] {
-        m_panels << makePanel(QObject::tr("Mean of %1 heads").arg(heads.size()), QObject::tr("mean"),
-                              snapshot.tokens, snapshot.meanAttention, options.style);
+        m_panels << makePanel(QObject::tr("Mean of %1 heads").arg(heads.size()),
+                              QObject::tr("mean"), snapshot.tokens, snapshot.meanAttention,
+                              options.style);
     };
     switch (options.part) {
     case FigureOptions::Part::Grid:
@@ -85,14 +91,15 @@ FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOpti
         if (options.meanPanel)
             addMean();
         if (snapshot.baseline)
-            m_panels << makePanel(QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
-                                  QObject::tr("baseline"), snapshot.tokens,
-                                  snapshot.baseline->heads.front().weights, options.style);
+            m_panels << makePanel(
+                QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
+                QObject::tr("baseline"), snapshot.tokens, snapshot.baseline->heads.front().weights,
+                options.style);
         break;
     case FigureOptions::Part::Head:
         if (options.head < 0 || options.head >= static_cast<int>(heads.size()))
-            throw InputError("there is no head " + std::to_string(options.head + 1) + "; the model has " +
-                             std::to_string(heads.size()));
+            throw InputError("there is no head " + std::to_string(options.head + 1) +
+                             "; the model has " + std::to_string(heads.size()));
         addHead(options.head);
         break;
     case FigureOptions::Part::Mean:
@@ -109,7 +116,9 @@ FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOpti
     }
 }
 
-FigureRenderer::~FigureRenderer() { qDeleteAll(m_panels); }
+FigureRenderer::~FigureRenderer() {
+    qDeleteAll(m_panels);
+}
 
 QSize FigureRenderer::pixelSize() const {
     return (QSizeF(m_options.size) * m_options.scale).toSize();
@@ -139,8 +148,9 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
     painter.translate(bar.right() + 14 + metrics.horizontalAdvance(QStringLiteral("0.00")),
                       bar.center().y());
     painter.rotate(90);
-    painter.drawText(QRect(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height() + 4),
-                     Qt::AlignCenter, QObject::tr("attention weight"));
+    painter.drawText(
+        QRect(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height() + 4),
+        Qt::AlignCenter, QObject::tr("attention weight"));
     painter.restore();
 }
 
@@ -156,15 +166,18 @@ void FigureRenderer::paint(QCPPainter &painter) {
     painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
 
     const int barWidth = m_showColorBar ? kColorBarWidth : 0;
-    const QRect area(8, 8, size.width() - 16 - barWidth, size.height() - 16 - captionRect().height());
+    const QRect area(8, 8, size.width() - 16 - barWidth,
+                     size.height() - 16 - captionRect().height());
     const int count = static_cast<int>(m_panels.size());
-    const int columns = m_options.columns > 0 ? std::min(m_options.columns, count)
-                                              : HeadGridView::balancedColumns(count, area.width(), area.height());
+    const int columns = m_options.columns > 0
+                            ? std::min(m_options.columns, count)
+                            : HeadGridView::balancedColumns(count, area.width(), area.height());
     const int rows = (count + columns - 1) / columns;
     const double cellW = area.width() / double(columns), cellH = area.height() / double(rows);
     for (int i = 0; i < count; ++i) {
-        const QRect cell(area.left() + qRound((i % columns) * cellW), area.top() + qRound((i / columns) * cellH),
-                         qRound(cellW) - 6, qRound(cellH) - 6);
+        const QRect cell(area.left() + qRound((i % columns) * cellW),
+                         area.top() + qRound((i / columns) * cellH), qRound(cellW) - 6,
+                         qRound(cellH) - 6);
         HeatmapView *view = m_panels[i];
         view->layoutFor(cell.size());
         painter.save();
@@ -178,7 +191,8 @@ void FigureRenderer::paint(QCPPainter &painter) {
     if (m_options.caption) {
         painter.setPen(QColor(0x20, 0x20, 0x20));
         painter.setFont(QFont());
-        painter.drawText(captionRect(), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, m_caption);
+        painter.drawText(captionRect(), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                         m_caption);
     }
 }
 
@@ -210,14 +224,16 @@ QString FigureRenderer::formatOf(const QString &path) {
 void FigureRenderer::save(const QString &path) {
     const QString format = formatOf(path);
     if (format.isEmpty())
-        throw InputError(("cannot tell the format of '" + path + "': use .png, .svg or .pdf").toStdString());
+        throw InputError(
+            ("cannot tell the format of '" + path + "': use .png, .svg or .pdf").toStdString());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw InputError(("cannot write '" + path + "': " + file.errorString()).toStdString());
     if (format == QLatin1String("png")) {
         QImageWriter writer(&file, "png");
         if (!writer.write(toImage()))
-            throw InputError(("cannot write '" + path + "': " + writer.errorString()).toStdString());
+            throw InputError(
+                ("cannot write '" + path + "': " + writer.errorString()).toStdString());
     } else if (format == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);

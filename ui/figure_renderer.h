@@ -8,7 +8,6 @@
 #include <QSize>
 #include <QString>
 
-
 class QCPPainter;
 class QPainter;
 

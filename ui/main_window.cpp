@@ -2,6 +2,7 @@
 
 #include "attention_session.h"
 #include "control_panel.h"
+#include "export_dialog.h"
 #include "head_grid_view.h"
 #include "sentence_bar.h"
 #include "status_text.h"
@@ -10,6 +11,7 @@
 #include <attnviz/weights_file.h>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -174,6 +176,44 @@ void MainWindow::saveWeights() {
     } catch (const InputError &e) {
         QMessageBox::warning(this, tr("Cannot Save Weights"), QString::fromUtf8(e.what()));
     }
+}
+
+FigureOptions MainWindow::currentFigureOptions() const {
+    FigureOptions options;
+    options.style = m_grid->style();
+    options.meanPanel = m_grid->meanPanelVisible();
+    options.columns = m_grid->columnCount();
+    return options;
+}
+
+void MainWindow::exportFigure() {
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    ExportDialog dialog(static_cast<int>(snapshot->result.attention.heads.size()),
+                        m_grid->meanPanelVisible(), m_grid->style(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    try {
+        FigureRenderer renderer(*snapshot, dialog.options());
+        renderer.save(dialog.path());
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
+    } catch (const InputError &e) {
+        QMessageBox::warning(this, tr("Cannot Export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::copyFigure() {
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    FigureOptions options = currentFigureOptions();
+    options.size =
+        m_grid->size().expandedTo(QSize(FigureOptions::kMinSide, FigureOptions::kMinSide));
+    options.scale = 2.0; // sharp when pasted into slides and documents
+    FigureRenderer renderer(*snapshot, options);
+    QGuiApplication::clipboard()->setImage(renderer.toImage());
+    statusBar()->showMessage(tr("Figure copied"), 3000);
 }
 
 void MainWindow::showResult() {

@@ -1,6 +1,8 @@
 // MainWindow: assembles the sentence bar, the head grid, the control panel, menus and status bar.
 #pragma once
 
+#include "figure_renderer.h"
+
 #include <QMainWindow>
 
 class QDockWidget;
@@ -27,10 +29,14 @@ public:
     // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing
     // changes then.
     bool openWeights(const QString &path, bool quiet = false);
+    // The figure options the window's current view implies (for export and the clipboard).
+    FigureOptions currentFigureOptions() const;
 
 private:
     void createMenus();
     void saveWeights();
+    void exportFigure();
+    void copyFigure();
     QSize initialSize() const;
     void showResult();
     void applyViewOptions();

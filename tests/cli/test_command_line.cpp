@@ -1,4 +1,6 @@
 // The attnviz executable, run headless as a user or a script would run it.
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -337,6 +339,70 @@ private slots:
         const QString err = QString::fromUtf8(r.err);
         QVERIFY2(err.startsWith("attnviz: ") && err.contains(message), qPrintable(err));
         QCOMPARE(err.count('\n'), 1);
+    }
+
+    void exportsWithoutADisplay_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("png at 300 dpi")
+            << "f.png" << QStringList{"--dpi", "300", "--size", "800x600"};
+        QTest::newRow("svg, one head, magma")
+            << "f.svg" << QStringList{"--head", "2", "--colormap", "magma"};
+        QTest::newRow("pdf, mean, caption")
+            << "f.pdf" << QStringList{"--head", "mean", "--caption"};
+        QTest::newRow("pdf, two columns") << "f.pdf" << QStringList{"--columns", "2"};
+    }
+    void exportsWithoutADisplay() {
+        QFETCH(QString, file);
+        QFETCH(QStringList, extra);
+        QTemporaryDir dir;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+        process.start(
+            QStringLiteral(ATTNVIZ_EXECUTABLE),
+            QStringList{"--sentence", "多头注意力让模型", "--export", dir.filePath(file)} + extra);
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY(QFileInfo(dir.filePath(file)).size() > 1000);
+        if (file.endsWith(".png"))
+            QCOMPARE(QImage(dir.filePath(file)).size(), QSize(2500, 1875));
+    }
+
+    void badExportArguments_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown extension")
+            << QStringList{"--export", "/tmp/f.bmp"} << ".png, .svg or .pdf";
+        QTest::newRow("unwritable path")
+            << QStringList{"--export", "/nonexistent-dir/f.png"} << "cannot write";
+        QTest::newRow("no such head")
+            << QStringList{"--export", "/tmp/f.png", "--head", "9"} << "no head 9";
+        QTest::newRow("head text")
+            << QStringList{"--export", "/tmp/f.png", "--head", "first"} << "--head";
+        QTest::newRow("dpi too high")
+            << QStringList{"--export", "/tmp/f.png", "--dpi", "1000"} << "--dpi";
+        QTest::newRow("bad size") << QStringList{"--export", "/tmp/f.png", "--size", "big"}
+                                  << "--size";
+        QTest::newRow("tiny size")
+            << QStringList{"--export", "/tmp/f.png", "--size", "10x10"} << "--size";
+        QTest::newRow("unknown colormap")
+            << QStringList{"--export", "/tmp/f.png", "--colormap", "jet"} << "jet";
+        QTest::newRow("zero columns")
+            << QStringList{"--export", "/tmp/f.png", "--columns", "0"} << "--columns";
+        QTest::newRow("figure flag without export")
+            << QStringList{"--dpi", "300", "--dump", "-"} << "--export";
+    }
+    void badExportArguments() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = runAttnviz(arguments);
+        QCOMPARE(r.exitCode, 2);
+        const QString err =
+            QString::fromUtf8(r.err).remove(QRegularExpression("^QStandardPaths.*\n"));
+        QVERIFY2(err.startsWith("attnviz: ") && err.contains(message), qPrintable(err));
     }
 
     void helpAndVersion() {

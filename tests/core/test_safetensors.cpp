@@ -228,7 +228,8 @@ private slots:
         row("header not JSON", fileBytes("{not json", 0), "not valid JSON");
         row("header not UTF-8", fileBytes("{\"\xff\":1}", 0), "not valid UTF-8");
         // Found by fuzz_safetensors: nlohmann reports this as out_of_range, not parse_error.
-        row("number overflow in header", fileBytes("{\"a\":3406777777e777777777}", 0), "out of range");
+        row("number overflow in header", fileBytes("{\"a\":3406777777e777777777}", 0),
+            "out of range");
         row("JSON not an object", fileBytes("[1,2,3]", 0), "not a JSON object");
         row("unknown dtype", fileBytes("{" + tensor("a", "[2]", 0, 8, "F128") + "}", 8),
             "unknown dtype");
