@@ -2,6 +2,8 @@
 
 #include <attnviz/error.h>
 
+#include <session_file.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -57,6 +59,10 @@ struct Flags {
     QCommandLineOption colormap{"colormap", "viridis (default), magma, cividis or grayscale.",
                                 "NAME"};
     QCommandLineOption size{"size", "Figure size in pixels at 96 DPI (default 1600x900).", "WxH"};
+    QCommandLineOption session{"session",
+                               "Open a saved session (.attnviz); with --export or --dump, "
+                               "render it headless.",
+                               "FILE"};
     QCommandLineOption caption{"caption",
                                "Print the sentence and the configuration under the figure."};
     QCommandLineOption vocab{
@@ -91,6 +97,16 @@ std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOpti
             QStringLiteral("--seed: '%1' is not a whole number from 0 to 18446744073709551615")
                 .arg(text)
                 .toStdString());
+    return value;
+}
+
+// A flag's value, refusing an empty one.
+QString requireValue(const QCommandLineParser &parser, const QCommandLineOption &option,
+                     const char *what) {
+    const QString value = parser.value(option);
+    if (parser.isSet(option) && value.isEmpty())
+        throw InputError(
+            QStringLiteral("--%1 needs %2").arg(option.names().constFirst(), what).toStdString());
     return value;
 }
 
@@ -152,9 +168,48 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
     figure.caption = parser.isSet(f.caption);
 }
 
+CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
+                                 CommandLineOptions options);
+
+// Settings from a session file; only output flags may join it.
+CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags &f,
+                                  const QString &path) {
+    for (const QCommandLineOption *model :
+         {&f.sentence, &f.heads, &f.dk, &f.dv, &f.dim, &f.seed, &f.causal, &f.noPositional,
+          &f.tokenizer, &f.singleHead, &f.maxTokens, &f.weights, &f.weightsPrefix, &f.embeddings,
+          &f.vocab})
+        if (parser.isSet(*model))
+            throw InputError(
+                QStringLiteral("--%1 cannot be combined with a session; the session holds "
+                               "every setting")
+                    .arg(model->names().constFirst())
+                    .toStdString());
+    if (parser.positionalArguments().size() > (parser.isSet(f.session) ? 0 : 1))
+        throw InputError("give one session at a time");
+    CommandLineOptions options;
+    const ui::SessionDocument d = ui::loadSession(path, &options.sessionWarnings);
+    options.sessionPath = path;
+    options.pipeline = d.options;
+    if (!d.weightsPath.isEmpty()) {
+        options.weightsPath = d.weightsPath;
+        options.weightsPrefix = d.weightsPrefix;
+        options.headsGiven = true;
+    }
+    options.figure.style = d.style;
+    options.figure.meanPanel = d.meanPanel;
+    options.baselinePanel = d.baselinePanel;
+    return outputOptions(parser, f, std::move(options));
+}
+
 CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
                              const std::optional<std::string> &rawSentence) {
-    if (!parser.positionalArguments().isEmpty())
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == 1 && positional.first().endsWith(QLatin1String(".attnviz")) &&
+        !parser.isSet(f.session))
+        return sessionOptions(parser, f, positional.first());
+    if (parser.isSet(f.session))
+        return sessionOptions(parser, f, parser.value(f.session));
+    if (!positional.isEmpty())
         throw InputError(
             QStringLiteral("unexpected argument '%1' (give the sentence with --sentence)")
                 .arg(parser.positionalArguments().constFirst())
@@ -198,27 +253,25 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     if (!parser.isSet(f.weights))
         validate(c, 0); // with a weights file the sizes come from the file
 
-    const auto requireValue = [&](const QCommandLineOption &option, const char *what) {
-        const QString value = parser.value(option);
-        if (parser.isSet(option) && value.isEmpty())
-            throw InputError(QStringLiteral("--%1 needs %2")
-                                 .arg(option.names().constFirst(), what)
-                                 .toStdString());
-        return value;
-    };
-    options.weightsPath = requireValue(f.weights, "a file name");
-    options.saveWeightsPath = requireValue(f.saveWeights, "a file name");
-    options.embeddingsPath = requireValue(f.embeddings, "a file name");
-    options.dumpPath = requireValue(f.dump, "a file name, or '-' for standard output");
+    options.weightsPath = requireValue(parser, f.weights, "a file name");
+    options.embeddingsPath = requireValue(parser, f.embeddings, "a file name");
     if (parser.isSet(f.weightsPrefix))
         options.weightsPrefix = parser.value(f.weightsPrefix).toStdString();
     if (parser.isSet(f.vocab))
-        options.vocabPath = requireValue(f.vocab, "a file name").toStdString();
+        options.vocabPath = requireValue(parser, f.vocab, "a file name").toStdString();
     if (options.weightsPrefix && options.weightsPath.isEmpty())
         throw InputError("--weights-prefix needs --weights FILE");
     if (options.vocabPath && options.embeddingsPath.isEmpty())
         throw InputError("--vocab needs --embeddings FILE");
-    options.exportPath = requireValue(f.exportFigure, "a file name ending in .png, .svg or .pdf");
+    return outputOptions(parser, f, std::move(options));
+}
+
+CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
+                                 CommandLineOptions options) {
+    options.saveWeightsPath = requireValue(parser, f.saveWeights, "a file name");
+    options.dumpPath = requireValue(parser, f.dump, "a file name, or '-' for standard output");
+    options.exportPath =
+        requireValue(parser, f.exportFigure, "a file name ending in .png, .svg or .pdf");
     parseFigureOptions(parser, f, options);
     if (parser.isSet(f.listModules)) {
         if (options.weightsPath.isEmpty())
@@ -253,7 +306,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
          flags.weights,    flags.weightsPrefix, flags.listModules,  flags.saveWeights,
          flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
          flags.head,       flags.columns,       flags.colormap,     flags.size,
-         flags.caption});
+         flags.caption,    flags.session});
+    parser.addPositionalArgument(QStringLiteral("session"),
+                                 QStringLiteral("A .attnviz session to open."),
+                                 QStringLiteral("[FILE.attnviz]"));
 
     ParsedCommandLine parsed;
     parsed.helpText = parser.helpText();

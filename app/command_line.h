@@ -24,7 +24,11 @@ struct CommandLineOptions {
     std::optional<std::string> weightsPrefix;
     QString embeddingsPath;
     std::optional<std::string> vocabPath;
-    QString exportPath; // a figure to write headless; empty: none
+    QString exportPath;  // a figure to write headless; empty: none
+    QString sessionPath; // a .attnviz session that supplies the settings
+    QStringList sessionWarnings;
+    bool baselinePanel = false;    // from a session: the figure shows the baseline panel too
+    bool restoreLastState = false; // the window reopens the last run's state
     ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).
     bool headsGiven = false, dkGiven = false, dvGiven = false, dimGiven = false;

@@ -42,6 +42,7 @@ void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
     ui::AttentionSession session;
     if (run.weightsFromFile)
         session.useLoadedWeights(run.weights, options.weightsPath);
+    session.setBaselineEnabled(options.baselinePanel);
     if (!session.setOptions(run.pipeline))
         throw InputError(session.errorText().toStdString());
     session.waitForIdle();

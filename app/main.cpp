@@ -47,12 +47,23 @@ int runWindow(const CommandLineOptions &options) {
     }
     ui::AttentionSession session;
     ui::MainWindow window(&session);
+    if (!options.sessionPath.isEmpty()) {
+        QString error;
+        if (!window.openSession(options.sessionPath, true, &error)) {
+            std::fprintf(stderr, "attnviz: %s\n", qPrintable(error));
+            return 2;
+        }
+        window.show();
+        return QApplication::exec();
+    }
     if (run.weightsFromFile)
         session.useLoadedWeights(run.weights, options.weightsPath);
     if (!session.setOptions(run.pipeline)) {
         std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
         return 2;
     }
+    if (options.restoreLastState)
+        window.restoreLastState();
     window.show();
     return QApplication::exec();
 }
@@ -87,7 +98,7 @@ int main(int argc, char **argv) {
         app = std::make_unique<QApplication>(argc, argv);
     }
 
-    const attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
+    attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
         QCoreApplication::arguments(), attnviz::rawOptionValue(argc, argv, "sentence"));
     if (!parsed.options) {
         std::fprintf(stderr, "attnviz: %s (see attnviz --help)\n", qPrintable(parsed.error));
@@ -103,9 +114,13 @@ int main(int argc, char **argv) {
         return 0;
     case Action::Headless:
     case Action::ListModules:
+        for (const QString &warning : parsed.options->sessionWarnings)
+            std::fprintf(stderr, "attnviz: warning: %s\n", qPrintable(warning));
         return attnviz::runHeadless(*parsed.options);
     case Action::OpenWindow:
         break;
     }
+    // Plain `attnviz` continues where the last run stopped; any argument starts from it instead.
+    parsed.options->restoreLastState = argc == 1;
     return attnviz::runWindow(*parsed.options);
 }

@@ -3,6 +3,8 @@
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
 
+#include "session_file.h"
+
 #include <QFileInfo>
 
 #include <QElapsedTimer>
@@ -238,27 +240,34 @@ QList<int> AttentionSession::allowedHeadCounts() const {
 }
 
 QString AttentionSession::loadWeightsFile(const QString &path,
-                                          const std::optional<std::string> &prefix) {
+                                          const std::optional<std::string> &prefix,
+                                          std::optional<int> heads) {
     try {
         const SafetensorsFile file = SafetensorsFile::open(path.toStdString());
         WeightsLoadOptions options;
         options.prefix = prefix;
-        if (!file.metadata().count("num_heads")) {
+        options.heads = heads;
+        if (!heads && !file.metadata().count("num_heads")) {
             // PyTorch keeps no head count: keep the current one where it divides the projections.
             const auto modules = findAttentionModules(file);
             const auto chosen = std::find_if(modules.begin(), modules.end(), [&](const auto &m) {
                 return !prefix || m.prefix == *prefix;
             });
             if (chosen != modules.end() && (prefix || modules.size() == 1)) {
-                int heads = std::min(m_options.attention.heads, chosen->queryRows);
-                while (chosen->queryRows % heads != 0 || chosen->valueRows % heads != 0)
-                    --heads;
-                options.heads = heads;
+                int count = std::min(m_options.attention.heads, chosen->queryRows);
+                while (chosen->queryRows % count != 0 || chosen->valueRows % count != 0)
+                    --count;
+                options.heads = count;
             }
         }
         LoadedWeights loaded = loadAttentionWeights(file, options);
+        const QString sha256 = fileSha256(path);
         useLoadedWeights(std::make_shared<const AttentionWeights>(std::move(loaded.weights)),
                          QFileInfo(path).fileName());
+        m_weightsPath = QFileInfo(path).absoluteFilePath();
+        m_weightsSha256 = sha256;
+        m_weightsPrefix =
+            loaded.module.prefix.empty() ? std::nullopt : std::optional(loaded.module.prefix);
         return {};
     } catch (const InputError &e) {
         return QString::fromUtf8(e.what());
@@ -322,6 +331,9 @@ void AttentionSession::useLoadedWeights(std::shared_ptr<const AttentionWeights> 
 
 void AttentionSession::useRandomWeights() {
     m_loadedWeights.reset();
+    m_weightsPath.clear();
+    m_weightsSha256.clear();
+    m_weightsPrefix.reset();
     m_weightsSource = QStringLiteral("random");
     emit optionsChanged();
     requestCompute();

@@ -67,7 +67,12 @@ public:
     // several). The head count comes from the file's metadata, else the current count when it
     // divides the projections, else the largest count below it that does. Returns the error
     // message on failure, and then nothing has changed.
-    QString loadWeightsFile(const QString &path, const std::optional<std::string> &prefix = {});
+    QString loadWeightsFile(const QString &path, const std::optional<std::string> &prefix = {},
+                            std::optional<int> heads = {});
+    // The loaded file, its SHA-256 and module prefix (for sessions).
+    QString weightsPath() const { return m_weightsPath; }
+    QString weightsSha256() const { return m_weightsSha256; }
+    std::optional<std::string> weightsPrefix() const { return m_weightsPrefix; }
     // Head counts that divide the loaded projections (empty with random weights).
     QList<int> allowedHeadCounts() const;
 
@@ -98,6 +103,8 @@ private:
     bool m_baselineEnabled = false;
     std::shared_ptr<const AttentionWeights> m_loadedWeights;
     QString m_weightsSource = QStringLiteral("random");
+    QString m_weightsPath, m_weightsSha256;
+    std::optional<std::string> m_weightsPrefix;
     std::shared_ptr<const AttentionWeights> m_cachedRandomWeights;
     std::uint64_t m_cachedWeightsSeed = 0;
     std::shared_ptr<const SessionSnapshot> m_snapshot;

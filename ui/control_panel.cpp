@@ -225,6 +225,23 @@ HeatmapStyle ControlPanel::heatmapStyle() const {
     return style;
 }
 
+void ControlPanel::setViewState(const HeatmapStyle &style, bool meanPanel, bool baselinePanel,
+                                bool lockSizes) {
+    {
+        const QSignalBlocker blockers[] = {QSignalBlocker(m_colormap), QSignalBlocker(m_scale),
+                                           QSignalBlocker(m_values), QSignalBlocker(m_mean),
+                                           QSignalBlocker(m_lock)};
+        m_colormap->setCurrentIndex(static_cast<int>(style.colormap));
+        m_scale->setCurrentIndex(static_cast<int>(style.scale));
+        m_values->setChecked(style.showValues);
+        m_mean->setChecked(meanPanel);
+        m_lock->setChecked(lockSizes);
+    }
+    m_baseline->setChecked(baselinePanel); // the session computes it
+    showSessionState();
+    emit viewOptionsChanged();
+}
+
 bool ControlPanel::meanPanelRequested() const {
     return m_mean->isChecked();
 }

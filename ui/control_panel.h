@@ -22,6 +22,9 @@ public:
     explicit ControlPanel(AttentionSession *session, QWidget *parent = nullptr);
 
     HeatmapStyle heatmapStyle() const;
+    // Shows a saved view (a session being opened); emits viewOptionsChanged() once.
+    void setViewState(const HeatmapStyle &style, bool meanPanel, bool baselinePanel,
+                      bool lockSizes);
     bool meanPanelRequested() const;
 
     SliderSpinBox *headsControl() const { return m_heads; }

@@ -11,17 +11,21 @@
 #include <attnviz/weights_file.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -68,7 +72,10 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     connect(session, &AttentionSession::errorChanged, m_sentenceBar, &SentenceBar::setError);
     connect(session, &AttentionSession::resultChanged, this, &MainWindow::showResult);
     connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::applyViewOptions);
+    connect(session, &AttentionSession::optionsChanged, this, &MainWindow::markModified);
+    connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::markModified);
     applyViewOptions();
+    setSessionPath({});
     resize(initialSize());
 }
 
@@ -86,12 +93,27 @@ QSize MainWindow::initialSize() const {
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_fileMenu = file;
-    file->addAction(tr("&Open Weights…"), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Weights"), QString(), tr("Safetensors (*.safetensors);;All files (*)"));
+    file->addAction(tr("&Open Session…"), QKeySequence::Open, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Session"), m_sessionPath,
+                                         tr("attnviz sessions (*.attnviz);;All files (*)"));
         if (!path.isEmpty())
-            openWeights(path);
+            openSession(path);
     });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::saveSession);
+    file->addAction(tr("Save Session &As…"), QKeySequence::SaveAs, this,
+                    &MainWindow::saveSessionAs);
+    file->addSeparator();
+    file->addAction(
+        tr("Open &Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+            const QString path =
+                QFileDialog::getOpenFileName(this, tr("Open Weights"), QString(),
+                                             tr("Safetensors (*.safetensors);;All files (*)"));
+            if (!path.isEmpty())
+                openWeights(path);
+        });
     file->addAction(tr("&Save Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
                     &MainWindow::saveWeights);
     QAction *random =
@@ -176,6 +198,168 @@ void MainWindow::saveWeights() {
     } catch (const InputError &e) {
         QMessageBox::warning(this, tr("Cannot Save Weights"), QString::fromUtf8(e.what()));
     }
+}
+
+void MainWindow::setSessionPath(const QString &path) {
+    m_sessionPath = path;
+    setWindowTitle((path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName()) +
+                   QStringLiteral("[*]"));
+    setWindowModified(false);
+}
+
+void MainWindow::markModified() {
+    if (!m_applying)
+        setWindowModified(true);
+}
+
+SessionDocument MainWindow::currentDocument() const {
+    SessionDocument d;
+    d.options = m_session->options();
+    d.options.embeddings.reset();
+    d.style = m_grid->style();
+    d.meanPanel = m_grid->meanPanelVisible();
+    d.baselinePanel = m_session->baselineEnabled();
+    d.lockSizes = m_controls->lockControl()->isChecked();
+    if (m_session->hasLoadedWeights()) {
+        d.weightsPath = m_session->weightsPath();
+        d.weightsSha256 = m_session->weightsSha256();
+        d.weightsPrefix = m_session->weightsPrefix();
+    }
+    return d;
+}
+
+void MainWindow::applyDocument(const SessionDocument &d) {
+    m_applying = true;
+    PipelineOptions options = d.options;
+    if (m_session->hasLoadedWeights()) { // sizes are the weights'; the heads were set on loading
+        options.attention = m_session->options().attention;
+        options.attention.causal = d.options.attention.causal;
+    }
+    m_session->setOptions(options);
+    m_controls->setViewState(d.style, d.meanPanel, d.baselinePanel, d.lockSizes);
+    m_sentenceBar->setText(QString::fromStdString(d.options.sentence));
+    m_applying = false;
+}
+
+bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
+    QStringList warnings;
+    QString message;
+    try {
+        const SessionDocument d = loadSession(path, &warnings);
+        // Weights first: the only step that can still fail, and it changes nothing if it does.
+        if (!d.weightsPath.isEmpty()) {
+            message = m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix,
+                                                 d.options.attention.heads);
+        } else if (m_session->hasLoadedWeights()) {
+            m_session->useRandomWeights();
+        }
+        if (message.isEmpty()) {
+            applyDocument(d);
+            setSessionPath(path);
+            rememberRecent(path);
+        }
+    } catch (const InputError &e) {
+        message = QString::fromUtf8(e.what());
+    }
+    if (error)
+        *error = message;
+    if (!message.isEmpty()) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot Open Session"), message);
+        return false;
+    }
+    if (!warnings.isEmpty() && !quiet)
+        QMessageBox::information(this, tr("Session Opened"), warnings.join('\n'));
+    if (!warnings.isEmpty())
+        statusBar()->showMessage(warnings.join(' '), 8000);
+    return true;
+}
+
+bool MainWindow::saveSessionTo(const QString &path, bool quiet, QString *error) {
+    try {
+        ui::saveSession(path, currentDocument());
+    } catch (const InputError &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot Save Session"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    setSessionPath(path);
+    rememberRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveSession() {
+    return m_sessionPath.isEmpty() ? saveSessionAs() : saveSessionTo(m_sessionPath);
+}
+
+bool MainWindow::saveSessionAs() {
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Session"),
+        m_sessionPath.isEmpty() ? QStringLiteral("attention.attnviz") : m_sessionPath,
+        tr("attnviz sessions (*.attnviz)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".attnviz");
+    return saveSessionTo(path);
+}
+
+void MainWindow::rememberRecent(const QString &path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentSessions")).toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    settings.setValue(QStringLiteral("recentSessions"), QStringList(recent.mid(0, 8)));
+}
+
+void MainWindow::fillRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this, [this, path] { openSession(path); })
+            ->setToolTip(path);
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent sessions"))->setEnabled(false);
+}
+
+void MainWindow::restoreLastState() {
+    const QByteArray saved = QSettings().value(QStringLiteral("lastState")).toByteArray();
+    const QJsonDocument json = QJsonDocument::fromJson(saved);
+    if (!json.isObject())
+        return;
+    try {
+        SessionDocument d = fromJson(json.object());
+        if (!d.weightsPath.isEmpty() &&
+            !m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix, d.options.attention.heads)
+                 .isEmpty())
+            return; // the weights moved away: start fresh rather than half-restored
+        applyDocument(d);
+        setWindowModified(false);
+    } catch (const InputError &) {
+        // A state from another version: ignore it.
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    // Untitled work is kept by the saved state below; a named session asks before losing edits.
+    if (isWindowModified() && !m_sessionPath.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved Changes"),
+            tr("%1 has changes that are not saved. Save them?")
+                .arg(QFileInfo(m_sessionPath).fileName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveSession())) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings().setValue(QStringLiteral("lastState"),
+                         QJsonDocument(toJson(currentDocument())).toJson());
+    event->accept();
 }
 
 FigureOptions MainWindow::currentFigureOptions() const {

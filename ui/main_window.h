@@ -2,6 +2,7 @@
 #pragma once
 
 #include "figure_renderer.h"
+#include "session_file.h"
 
 #include <QMainWindow>
 
@@ -29,11 +30,28 @@ public:
     // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing
     // changes then.
     bool openWeights(const QString &path, bool quiet = false);
+    // Sessions (.attnviz). openSession applies a file completely or, on failure, not at all;
+    // `quiet` reports failures only through the return value and `error`.
+    bool openSession(const QString &path, bool quiet = false, QString *error = nullptr);
+    bool saveSessionTo(const QString &path, bool quiet = false, QString *error = nullptr);
+    SessionDocument currentDocument() const;
+    QString sessionPath() const { return m_sessionPath; }
+    // The state of the last run (QSettings), restored when attnviz starts without arguments.
+    void restoreLastState();
+
     // The figure options the window's current view implies (for export and the clipboard).
     FigureOptions currentFigureOptions() const;
 
 private:
     void createMenus();
+    void setSessionPath(const QString &path);
+    void markModified();
+    void rememberRecent(const QString &path);
+    void fillRecentMenu();
+    bool saveSession();
+    bool saveSessionAs();
+    void applyDocument(const SessionDocument &document);
+    void closeEvent(QCloseEvent *event) override;
     void saveWeights();
     void exportFigure();
     void copyFigure();
@@ -48,6 +66,9 @@ private:
     QLabel *m_status;
     QDockWidget *m_dock = nullptr;
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QString m_sessionPath;
+    bool m_applying = false; // opening a session: its changes are not edits
 };
 
 } // namespace attnviz::ui

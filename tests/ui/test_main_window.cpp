@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace attnviz;
@@ -48,6 +49,8 @@ private:
     ControlPanel *controls() const { return m_window->controlPanel(); }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep users' settings out
+
     void init() {
         m_session = std::make_unique<AttentionSession>();
         m_window = std::make_unique<MainWindow>(m_session.get());
