@@ -295,6 +295,16 @@ private slots:
         QCOMPARE(map->dataRange().upper, 1.0);
     }
 
+    void followsTheSystemPalette() {
+        QPalette dark = m_window->palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xEE, 0xEE, 0xEE));
+        m_window->setPalette(dark);
+        QCustomPlot *plot = grid()->headView(0)->plot();
+        QTRY_COMPARE(plot->xAxis->tickLabelColor(), QColor(0xEE, 0xEE, 0xEE));
+        QCOMPARE(plot->axisRect()->backgroundBrush().color(), QColor(0x20, 0x20, 0x20));
+    }
+
     void colormapsUseThePublishedEndpoints() {
         QCOMPARE(colorAt(Colormap::Viridis, 0.0).name(), QString("#440154"));
         QCOMPARE(colorAt(Colormap::Viridis, 1.0).name(), QString("#fde725"));
