@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <QObject>
+#include <QTime>
 
 namespace attnviz::ui {
 
@@ -22,7 +23,9 @@ QString statusText(const SessionSnapshot &snapshot) {
            QObject::tr("%1 parameters")
                .arg(locale.toString(static_cast<qulonglong>(parameterCount(c)))) +
            QStringLiteral("  ·  ") +
-           QObject::tr("updated in %1 ms").arg(snapshot.computeMilliseconds, 0, 'f', 1);
+           QObject::tr("updated at %1 in %2 ms")
+               .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+               .arg(snapshot.computeMilliseconds, 0, 'f', 1);
 }
 
 } // namespace attnviz::ui
