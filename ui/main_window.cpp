@@ -122,6 +122,11 @@ void MainWindow::createMenus() {
             [this, random] { random->setEnabled(m_session->hasLoadedWeights()); });
     random->setEnabled(false);
     file->addSeparator();
+    file->addAction(tr("&Export Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    &MainWindow::exportFigure);
+    file->addAction(tr("&Copy Figure"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    &MainWindow::copyFigure);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -144,6 +145,26 @@ private slots:
         QCOMPARE(pdftoppm.exitCode(), 0);
         const QImage page(dir.filePath("page.png"));
         QCOMPARE(page.size(), QSize(800, 450)); // 1600 × 900 at 96 DPI is 1200 × 675 pt
+    }
+
+    void chineseTokensUseAnEmbeddedCjkFont() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("zh.pdf");
+        FigureRenderer(*snapshotOf("多头注意力让模型", 2), FigureOptions{}).save(path);
+        QProcess pdffonts;
+        pdffonts.start("pdffonts", {path});
+        QVERIFY(pdffonts.waitForFinished(30000));
+        const QString fonts = QString::fromUtf8(pdffonts.readAllStandardOutput());
+        const auto cjk = fonts.split('\n').filter("CJK");
+        QVERIFY2(!cjk.isEmpty(), qPrintable(fonts));
+        // Columns: name, type, encoding, emb, sub, uni, object, ID. Qt subsets the font without
+        // renaming it, so only "emb" must say yes.
+        const QRegularExpression embedded(
+            "\\s(yes|no)\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$");
+        for (const QString &line : cjk) {
+            const auto match = embedded.match(line);
+            QVERIFY2(match.hasMatch() && match.captured(1) == "yes", qPrintable(line));
+        }
     }
 
     void failuresKeepThePreviousFile() {

@@ -11,7 +11,9 @@
 
 #include <qcustomplot.h>
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -293,6 +295,19 @@ private slots:
                      m_session->snapshot()->result.attention.heads[1].weights.maxCoeff()));
         scale->setCurrentIndex(0);
         QCOMPARE(map->dataRange().upper, 1.0);
+    }
+
+    void copyFigurePutsASharpImageOnTheClipboard() {
+        QGuiApplication::clipboard()->clear();
+        QAction *copy = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>())
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C))
+                copy = action;
+        QVERIFY(copy);
+        copy->trigger();
+        const QImage image = QGuiApplication::clipboard()->image();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), grid()->size() * 2); // 2× for slides and documents
     }
 
     void followsTheSystemPalette() {

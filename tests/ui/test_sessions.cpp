@@ -86,6 +86,14 @@ private slots:
         QCOMPARE(fromSession, fromFlags);                       // identical, byte for byte
         QCOMPARE(runAttnviz({path, "--dump", "-"}), fromFlags); // attnviz FILE.attnviz
 
+        // Re-rendered headless from the session alone, in the session's colour map.
+        const QString pdf = dir.filePath("figure.pdf");
+        int exitCode = -1;
+        runAttnviz({"--session", path, "--export", pdf}, &exitCode);
+        QCOMPARE(exitCode, 0);
+        QFile rendered(pdf);
+        QVERIFY(rendered.open(QIODevice::ReadOnly) && rendered.read(5) == "%PDF-");
+
         AttentionSession other;
         MainWindow reopened(&other);
         QVERIFY(reopened.openSession(path, true));
