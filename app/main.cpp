@@ -64,6 +64,7 @@ int runWindow(const CommandLineOptions &options) {
     }
     if (options.restoreLastState)
         window.restoreLastState();
+    window.setWindowModified(false); // what the command line asked for is not an edit
     window.show();
     return QApplication::exec();
 }
