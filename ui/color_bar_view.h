@@ -17,7 +17,6 @@ public:
     void setColormap(Colormap map);
     void setUpper(double upper); // the range is 0 … upper
     QSize sizeHint() const override;
-    QCustomPlot *plot() const { return m_plot; }
 
 protected:
     void changeEvent(QEvent *event) override;

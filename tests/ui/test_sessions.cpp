@@ -6,15 +6,19 @@
 #include <session_file.h>
 #include <slider_spin_box.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace attnviz;
 using namespace attnviz::ui;
@@ -216,6 +220,28 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
+    }
+
+    void closingWithUnsavedChangesAsks() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("asked.attnviz");
+        QVERIFY(m_window->saveSessionTo(path, true));
+        m_window->show();
+        m_session->setSeed(5);
+        QVERIFY(m_window->isWindowModified());
+        const auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box && box->text().contains("asked.attnviz"));
+                box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QVERIFY(!m_window->close()); // cancelled: still open, still modified
+        QVERIFY(m_window->isVisible() && m_window->isWindowModified());
+        answer(QMessageBox::Save);
+        QVERIFY(m_window->close());
+        QCOMPARE(loadSession(path, nullptr).options.seed, std::uint64_t(5)); // saved on the way out
     }
 
     void sessionWithOtherFlagsIsRefused() {
