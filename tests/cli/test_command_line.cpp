@@ -375,23 +375,23 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown extension")
-            << QStringList{"--export", "/tmp/f.bmp"} << ".png, .svg or .pdf";
+            << QStringList{"--export", "figure.bmp"} << ".png, .svg or .pdf";
         QTest::newRow("unwritable path")
             << QStringList{"--export", "/nonexistent-dir/f.png"} << "cannot write";
         QTest::newRow("no such head")
-            << QStringList{"--export", "/tmp/f.png", "--head", "9"} << "no head 9";
+            << QStringList{"--export", "figure.png", "--head", "9"} << "no head 9";
         QTest::newRow("head text")
-            << QStringList{"--export", "/tmp/f.png", "--head", "first"} << "--head";
+            << QStringList{"--export", "figure.png", "--head", "first"} << "--head";
         QTest::newRow("dpi too high")
-            << QStringList{"--export", "/tmp/f.png", "--dpi", "1000"} << "--dpi";
-        QTest::newRow("bad size") << QStringList{"--export", "/tmp/f.png", "--size", "big"}
+            << QStringList{"--export", "figure.png", "--dpi", "1000"} << "--dpi";
+        QTest::newRow("bad size") << QStringList{"--export", "figure.png", "--size", "big"}
                                   << "--size";
         QTest::newRow("tiny size")
-            << QStringList{"--export", "/tmp/f.png", "--size", "10x10"} << "--size";
+            << QStringList{"--export", "figure.png", "--size", "10x10"} << "--size";
         QTest::newRow("unknown colormap")
-            << QStringList{"--export", "/tmp/f.png", "--colormap", "jet"} << "jet";
+            << QStringList{"--export", "figure.png", "--colormap", "jet"} << "jet";
         QTest::newRow("zero columns")
-            << QStringList{"--export", "/tmp/f.png", "--columns", "0"} << "--columns";
+            << QStringList{"--export", "figure.png", "--columns", "0"} << "--columns";
         QTest::newRow("figure flag without export")
             << QStringList{"--dpi", "300", "--dump", "-"} << "--export";
     }

@@ -199,9 +199,9 @@ private slots:
         ExportDialog dialog(4, false, HeatmapStyle{});
         QVERIFY(dialog.resultingSizeText().contains("PDF"));
         auto *path = dialog.findChild<QLineEdit *>();
-        path->setText("/tmp/x.png");
+        path->setText("figure.png");
         QCOMPARE(dialog.resultingSizeText(), QString("3200 × 1800 pixels PNG at 192 DPI"));
-        path->setText("/tmp/x.txt");
+        path->setText("figure.txt");
         QVERIFY(dialog.resultingSizeText().contains(".png, .svg or .pdf"));
     }
 };
