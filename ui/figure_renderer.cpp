@@ -4,6 +4,7 @@
 #include "colormaps.h"
 #include "head_grid_view.h"
 #include "heatmap_view.h"
+#include "panel_specs.h"
 
 #include <attnviz/error.h>
 
@@ -30,15 +31,15 @@ QPalette printPalette() {
     return p;
 }
 
-HeatmapView *makePanel(const QString &title, const QString &tooltipName, const QStringList &tokens,
-                       const Eigen::MatrixXf &matrix, const HeatmapStyle &style) {
+HeatmapView *makePanel(const PanelSpec &spec, const QStringList &tokens,
+                       const HeatmapStyle &style) {
     auto *view = new HeatmapView;
     view->setAttribute(Qt::WA_DontShowOnScreen);
     view->setPalette(printPalette());
     view->setStyle(style);
-    view->setTitle(title, tooltipName);
+    view->setTitle(spec.title, spec.tooltipName);
     view->setTokens(tokens);
-    view->setMatrix(matrix);
+    view->setMatrix(*spec.matrix);
     return view;
 }
 
@@ -69,48 +70,27 @@ QString figureCaption(const SessionSnapshot &s) {
 FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOptions &options)
     : m_options(options)
     , m_caption(figureCaption(snapshot)) {
-    const auto &heads = snapshot.result.attention.heads;
-    const bool single = snapshot.options.attention.singleHead;
-    const auto headTitle = [&](int h) {
-        return single ? QObject::tr("Single head (Self_Attention)")
-                      : QObject::tr("Head %1").arg(h + 1);
-    };
-    const auto addHead = [&](int h) {
-        m_panels << makePanel(headTitle(h), QObject::tr("head %1").arg(h + 1), snapshot.tokens,
-                              heads[static_cast<std::size_t>(h)].weights, options.style);
-    };
-    const auto addMean = [&] {
-        m_panels << makePanel(QObject::tr("Mean of %1 heads").arg(heads.size()),
-                              QObject::tr("mean"), snapshot.tokens, snapshot.meanAttention,
-                              options.style);
-    };
+    const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
+    QList<PanelSpec> specs;
     switch (options.part) {
     case FigureOptions::Part::Grid:
-        for (int h = 0; h < static_cast<int>(heads.size()); ++h)
-            addHead(h);
-        if (options.meanPanel)
-            addMean();
-        if (snapshot.baseline)
-            m_panels << makePanel(
-                QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
-                QObject::tr("baseline"), snapshot.tokens, snapshot.baseline->heads.front().weights,
-                options.style);
+        specs = gridPanels(snapshot, options.meanPanel);
         break;
     case FigureOptions::Part::Head:
-        if (options.head < 0 || options.head >= static_cast<int>(heads.size()))
+        if (options.head < 0 || options.head >= heads)
             throw InputError("there is no head " + std::to_string(options.head + 1) +
-                             "; the model has " + std::to_string(heads.size()));
-        addHead(options.head);
+                             "; the model has " + std::to_string(heads));
+        specs << headPanel(snapshot, options.head);
         break;
     case FigureOptions::Part::Mean:
-        addMean();
+        specs << meanPanel(snapshot);
         break;
     }
+    for (const PanelSpec &spec : std::as_const(specs))
+        m_panels << makePanel(spec, snapshot.tokens, options.style);
     m_showColorBar = options.style.scale != ColorScale::PerHead;
     if (options.style.scale == ColorScale::SharedMax) {
-        m_upper = 1e-6;
-        for (HeatmapView *view : std::as_const(m_panels))
-            m_upper = std::max(m_upper, static_cast<double>(view->matrix().maxCoeff()));
+        m_upper = HeatmapView::largestValue(m_panels);
         for (HeatmapView *view : std::as_const(m_panels))
             view->setSharedUpper(m_upper);
     }

@@ -3,6 +3,7 @@
 #include "attention_session.h"
 #include "color_bar_view.h"
 #include "heatmap_view.h"
+#include "panel_specs.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -46,35 +47,14 @@ int HeadGridView::balancedColumns(int panels, int width, int height) {
 }
 
 void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
-    const auto &heads = snapshot.result.attention.heads;
-    m_headCount = static_cast<int>(heads.size());
-    const bool baseline = snapshot.baseline.has_value();
-    ensurePanelCount(m_headCount + (m_showMean ? 1 : 0) + (baseline ? 1 : 0));
-
-    for (int h = 0; h < m_headCount; ++h) {
-        HeatmapView *view = m_panels[h];
-        if (snapshot.options.attention.singleHead)
-            view->setTitle(tr("Single head (Self_Attention)"), tr("single head"));
-        else
-            view->setTitle(tr("Head %1").arg(h + 1), tr("head %1").arg(h + 1));
+    m_headCount = static_cast<int>(snapshot.result.attention.heads.size());
+    const QList<PanelSpec> specs = gridPanels(snapshot, m_showMean);
+    ensurePanelCount(static_cast<int>(specs.size()));
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        HeatmapView *view = m_panels[i];
+        view->setTitle(specs[i].title, specs[i].tooltipName);
         view->setTokens(snapshot.tokens);
-        view->setMatrix(heads[static_cast<std::size_t>(h)].weights);
-    }
-    int next = m_headCount;
-    if (m_showMean) {
-        HeatmapView *view = m_panels[next++];
-        view->setTitle(m_headCount == 1 ? tr("Mean of 1 head")
-                                        : tr("Mean of %1 heads").arg(m_headCount),
-                       tr("mean of heads"));
-        view->setTokens(snapshot.tokens);
-        view->setMatrix(snapshot.meanAttention);
-    }
-    if (baseline) {
-        HeatmapView *view = m_panels[next++];
-        const int d = snapshot.options.attention.dModel;
-        view->setTitle(tr("Single head, dk = dv = %1").arg(d), tr("single-head baseline"));
-        view->setTokens(snapshot.tokens);
-        view->setMatrix(snapshot.baseline->heads.front().weights);
+        view->setMatrix(*specs[i].matrix);
     }
     updateSharedUpper();
     if (m_highlightedRow >= snapshot.tokens.size())
@@ -93,13 +73,8 @@ void HeadGridView::setStyle(const HeatmapStyle &style) {
 }
 
 void HeadGridView::updateSharedUpper() {
-    double upper = 1.0;
-    if (m_style.scale == ColorScale::SharedMax) {
-        upper = 1e-6;
-        for (HeatmapView *view : std::as_const(m_panels))
-            if (view->matrix().size() > 0)
-                upper = std::max(upper, static_cast<double>(view->matrix().maxCoeff()));
-    }
+    const double upper =
+        m_style.scale == ColorScale::SharedMax ? HeatmapView::largestValue(m_panels) : 1.0;
     m_colorBar->setUpper(upper);
     for (HeatmapView *view : std::as_const(m_panels))
         view->setSharedUpper(upper);

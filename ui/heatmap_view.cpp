@@ -111,6 +111,14 @@ QCustomPlot *HeatmapView::plot() const {
     return m_plot;
 }
 
+double HeatmapView::largestValue(const QList<HeatmapView *> &views) {
+    double largest = 1e-6; // a range, never empty
+    for (const HeatmapView *view : views)
+        if (view->m_matrix.size() > 0)
+            largest = std::max(largest, static_cast<double>(view->m_matrix.maxCoeff()));
+    return largest;
+}
+
 quint64 HeatmapView::paintCount() const {
     return m_plot->paintCount();
 }

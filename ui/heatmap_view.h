@@ -56,6 +56,8 @@ public:
     void layoutFor(const QSize &size);
 
     QCustomPlot *plot() const;
+    // The largest value shown by any of the views (the top of a shared 0 … max scale).
+    static double largestValue(const QList<HeatmapView *> &views);
     // Number of times the plot has been painted; for tests and benchmarks.
     quint64 paintCount() const;
 

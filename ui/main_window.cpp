@@ -233,7 +233,16 @@ SessionDocument MainWindow::currentDocument() const {
     return d;
 }
 
-void MainWindow::applyDocument(const SessionDocument &d) {
+QString MainWindow::applyDocument(const SessionDocument &d) {
+    // Weights first: the only step that can still fail, and it changes nothing if it does.
+    if (!d.weightsPath.isEmpty()) {
+        const QString error =
+            m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix, d.options.attention.heads);
+        if (!error.isEmpty())
+            return error;
+    } else if (m_session->hasLoadedWeights()) {
+        m_session->useRandomWeights();
+    }
     m_applying = true;
     PipelineOptions options = d.options;
     if (m_session->hasLoadedWeights()) { // sizes are the weights'; the heads were set on loading
@@ -244,22 +253,15 @@ void MainWindow::applyDocument(const SessionDocument &d) {
     m_controls->setViewState(d.style, d.meanPanel, d.baselinePanel, d.lockSizes);
     m_sentenceBar->setText(QString::fromStdString(d.options.sentence));
     m_applying = false;
+    return {};
 }
 
 bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
     QStringList warnings;
     QString message;
     try {
-        const SessionDocument d = loadSession(path, &warnings);
-        // Weights first: the only step that can still fail, and it changes nothing if it does.
-        if (!d.weightsPath.isEmpty()) {
-            message = m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix,
-                                                 d.options.attention.heads);
-        } else if (m_session->hasLoadedWeights()) {
-            m_session->useRandomWeights();
-        }
+        message = applyDocument(loadSession(path, &warnings));
         if (message.isEmpty()) {
-            applyDocument(d);
             setSessionPath(path);
             rememberRecent(path);
         }
@@ -337,13 +339,9 @@ void MainWindow::restoreLastState() {
     if (!json.isObject())
         return;
     try {
-        SessionDocument d = fromJson(json.object());
-        if (!d.weightsPath.isEmpty() &&
-            !m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix, d.options.attention.heads)
-                 .isEmpty())
-            return; // the weights moved away: start fresh rather than half-restored
-        applyDocument(d);
-        setWindowModified(false);
+        // When the weights moved away nothing is applied: a fresh start, not a half-restored one.
+        if (applyDocument(fromJson(json.object())).isEmpty())
+            setWindowModified(false);
     } catch (const InputError &) {
         // A state from another version: ignore it.
     }

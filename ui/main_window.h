@@ -50,7 +50,8 @@ private:
     void fillRecentMenu();
     bool saveSession();
     bool saveSessionAs();
-    void applyDocument(const SessionDocument &document);
+    // Applies a checked session completely, or returns why not and changes nothing.
+    QString applyDocument(const SessionDocument &document);
     void closeEvent(QCloseEvent *event) override;
     void saveWeights();
     void exportFigure();

@@ -1,0 +1,37 @@
+#include "panel_specs.h"
+
+#include "attention_session.h"
+
+#include <QObject>
+
+namespace attnviz::ui {
+
+PanelSpec headPanel(const SessionSnapshot &snapshot, int head) {
+    const Eigen::MatrixXf *weights =
+        &snapshot.result.attention.heads[static_cast<std::size_t>(head)].weights;
+    if (snapshot.options.attention.singleHead)
+        return {QObject::tr("Single head (Self_Attention)"), QObject::tr("single head"), weights};
+    return {QObject::tr("Head %1").arg(head + 1), QObject::tr("head %1").arg(head + 1), weights};
+}
+
+PanelSpec meanPanel(const SessionSnapshot &snapshot) {
+    const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
+    return {heads == 1 ? QObject::tr("Mean of 1 head") : QObject::tr("Mean of %1 heads").arg(heads),
+            QObject::tr("mean of heads"), &snapshot.meanAttention};
+}
+
+QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
+    QList<PanelSpec> panels;
+    const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
+    for (int h = 0; h < heads; ++h)
+        panels << headPanel(snapshot, h);
+    if (withMean)
+        panels << meanPanel(snapshot);
+    if (snapshot.baseline)
+        panels << PanelSpec{
+            QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
+            QObject::tr("single-head baseline"), &snapshot.baseline->heads.front().weights};
+    return panels;
+}
+
+} // namespace attnviz::ui
