@@ -250,8 +250,6 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
             throw InputError("--single-head has exactly one head; drop --heads or set it to 1");
         c.heads = 1;
     }
-    if (!parser.isSet(f.weights))
-        validate(c, 0); // with a weights file the sizes come from the file
 
     options.weightsPath = requireValue(parser, f.weights, "a file name");
     options.embeddingsPath = requireValue(parser, f.embeddings, "a file name");

@@ -40,10 +40,7 @@ void requireAgreement(bool given, const char *flag, int asked, int inFile, const
 // Through the window's own session object, so the figure is the window's picture.
 void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
     ui::AttentionSession session;
-    if (run.weightsFromFile)
-        session.useLoadedWeights(run.weights, options.weightsPath);
-    session.setBaselineEnabled(options.baselinePanel);
-    if (!session.setOptions(run.pipeline))
+    if (!loadIntoSession(session, run, options))
         throw InputError(session.errorText().toStdString());
     session.waitForIdle();
     if (!session.snapshot())
@@ -53,6 +50,14 @@ void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
 }
 
 } // namespace
+
+bool loadIntoSession(ui::AttentionSession &session, const PreparedRun &run,
+                     const CommandLineOptions &options) {
+    if (run.weightsFromFile)
+        session.useLoadedWeights(run.weights, options.weightsPath);
+    session.setBaselineEnabled(options.baselinePanel);
+    return session.setOptions(run.pipeline);
+}
 
 PreparedRun prepareRun(const CommandLineOptions &options) {
     PreparedRun run;

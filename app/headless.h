@@ -7,6 +7,10 @@
 
 #include <memory>
 
+namespace attnviz::ui {
+class AttentionSession;
+}
+
 namespace attnviz {
 
 // What a run computes with: the final pipeline options and the weights, loaded or random.
@@ -20,6 +24,11 @@ struct PreparedRun {
 // Loads the weights file and embeddings the options name, or makes random weights. Throws
 // InputError when a file is bad or an explicit size disagrees with the weights file.
 PreparedRun prepareRun(const CommandLineOptions &options);
+
+// Puts a prepared run into a session object (the window's, or a headless figure's). Returns
+// false when the session refuses the options; its errorText() says why.
+bool loadIntoSession(ui::AttentionSession &session, const PreparedRun &run,
+                     const CommandLineOptions &options);
 
 // Runs a headless action. Returns the exit code: 0 on success, 2 after printing a one-line
 // message to stderr.

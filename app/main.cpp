@@ -38,13 +38,6 @@ namespace attnviz {
 int runWindow(const CommandLineOptions &options) {
     QApplication::setApplicationDisplayName(QStringLiteral("attnviz"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
-    PreparedRun run;
-    try {
-        run = prepareRun(options);
-    } catch (const InputError &e) {
-        std::fprintf(stderr, "attnviz: %s\n", e.what());
-        return 2;
-    }
     ui::AttentionSession session;
     ui::MainWindow window(&session);
     if (!options.sessionPath.isEmpty()) {
@@ -56,10 +49,13 @@ int runWindow(const CommandLineOptions &options) {
         window.show();
         return QApplication::exec();
     }
-    if (run.weightsFromFile)
-        session.useLoadedWeights(run.weights, options.weightsPath);
-    if (!session.setOptions(run.pipeline)) {
-        std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
+    try {
+        if (!loadIntoSession(session, prepareRun(options), options)) {
+            std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
+            return 2;
+        }
+    } catch (const InputError &e) {
+        std::fprintf(stderr, "attnviz: %s\n", e.what());
         return 2;
     }
     if (options.restoreLastState)
