@@ -1,0 +1,28 @@
+// Model folders: config.json + model.safetensors + tokenizer files, as the Hugging Face Hub ships
+// them (gpt2, bert, distilbert) and as attnviz ships its own trained models ("attnviz").
+#pragma once
+
+#include "attnviz/model/model.h"
+
+#include <string>
+#include <vector>
+
+namespace attnviz {
+
+struct LoadedModel {
+    Model model;
+    std::string folder;
+    std::string modelType;          // config.json's model_type
+    std::vector<std::string> files; // config, weights and tokenizer files, in the order read
+};
+
+// Reads a model folder's config and weights (the model's tokenizer stays null). Throws InputError
+// naming the file, the tensor or the config key for a missing file, an unsupported model_type
+// (listing the supported ones), a missing or mis-shaped tensor, or a bad config value. Mask buffers
+// and task heads (lm_head, cls.*, pooler.*, vocab_*) are ignored.
+LoadedModel loadModelWeights(const std::string &folder);
+
+// The model_type values loadModelWeights reads.
+const std::vector<std::string> &supportedModelTypes();
+
+} // namespace attnviz

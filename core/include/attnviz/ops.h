@@ -1,0 +1,30 @@
+// The numeric building blocks of a Transformer block, each a pure function with a one-line
+// contract.
+//
+// Conventions (as for the whole core): Eigen::MatrixXf, row i is token i, no batch dimension.
+#pragma once
+
+#include "attnviz/attention_weights.h"
+
+#include <Eigen/Core>
+
+namespace attnviz::ops {
+
+// y = x · Wᵀ + b with W [out × in] (nn.Linear's layout). x [N × in] → [N × out].
+Eigen::MatrixXf linear(const Eigen::MatrixXf &x, const LinearLayer &layer);
+
+// Each row normalised to mean 0 and biased variance 1, then · weight + bias (nn.LayerNorm over
+// the last dimension). Statistics are accumulated in double, the result is float.
+Eigen::MatrixXf layerNorm(const Eigen::MatrixXf &x, const Eigen::VectorXf &weight,
+                          const Eigen::VectorXf &bias, float eps);
+
+// 0.5 · x · (1 + erf(x / √2)): BERT's "gelu" and torch.nn.functional.gelu.
+Eigen::MatrixXf geluErf(const Eigen::MatrixXf &x);
+
+// 0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x³))): GPT-2's "gelu_new".
+Eigen::MatrixXf geluTanh(const Eigen::MatrixXf &x);
+
+// Sets scores above the diagonal (keys after the query) to −∞ in place.
+void applyCausalMask(Eigen::MatrixXf &scores);
+
+} // namespace attnviz::ops

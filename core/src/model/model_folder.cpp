@@ -1,0 +1,87 @@
+#include "attnviz/model/model_folder.h"
+
+#include "config_reader.h"
+#include "families.h"
+
+#include "attnviz/error.h"
+#include "attnviz/io/input_file.h"
+#include "attnviz/safetensors.h"
+
+#include <filesystem>
+
+namespace attnviz {
+
+namespace {
+
+constexpr std::uint64_t kMaxConfigBytes = 4u << 20;
+
+using Builder = Model (*)(const ConfigReader &, const SafetensorsFile &, const std::string &);
+
+struct Family {
+    const char *modelType;
+    Builder build;
+};
+
+constexpr Family kFamilies[] = {
+    {"gpt2", buildGpt2},
+    {"bert", buildBert},
+    {"distilbert", buildDistilBert},
+    {"attnviz", buildAttnviz},
+};
+
+std::string joinedTypes() {
+    std::string list;
+    for (const std::string &type : supportedModelTypes())
+        list += (list.empty() ? "" : ", ") + type;
+    return list;
+}
+
+} // namespace
+
+const std::vector<std::string> &supportedModelTypes() {
+    static const std::vector<std::string> types = [] {
+        std::vector<std::string> t;
+        for (const Family &f : kFamilies)
+            t.emplace_back(f.modelType);
+        return t;
+    }();
+    return types;
+}
+
+LoadedModel loadModelWeights(const std::string &folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+        throw InputError("the model folder " + quotedPath(folder) +
+                         (fs::exists(folder, ec) ? " is not a folder" : " does not exist"));
+    LoadedModel loaded;
+    loaded.folder = folder;
+    const std::string configPath = (fs::path(folder) / "config.json").string();
+    const ConfigReader config(readInputFile(configPath, kMaxConfigBytes, "the model's config.json"),
+                              "config.json");
+    loaded.files.push_back(configPath);
+    loaded.modelType = config.text("model_type", "");
+    const Family *family = nullptr;
+    for (const Family &f : kFamilies)
+        if (loaded.modelType == f.modelType)
+            family = &f;
+    if (!family)
+        throw InputError("config.json has model_type '" + loaded.modelType.substr(0, 60) +
+                         "'; attnviz reads " + joinedTypes());
+
+    const std::string weightsPath = (fs::path(folder) / "model.safetensors").string();
+    const SafetensorsFile weights = SafetensorsFile::open(weightsPath);
+    loaded.files.push_back(weightsPath);
+    loaded.model = family->build(config, weights, "model.safetensors");
+    const std::string folderName = fs::path(folder).lexically_normal().filename().string();
+    loaded.model.spec.name =
+        config.text("name", folderName.empty() ? loaded.modelType : folderName);
+    if (loaded.model.spec.description.empty())
+        loaded.model.spec.description = loaded.modelType + " (" +
+                                        std::to_string(loaded.model.layers()) + " layers, " +
+                                        std::to_string(loaded.model.heads()) + " heads, d_model " +
+                                        std::to_string(loaded.model.dModel()) + ")";
+    return loaded;
+}
+
+} // namespace attnviz
