@@ -1,4 +1,5 @@
-// ModelTokenizer: a model's own tokenizer, turning a sentence into vocabulary ids.
+// ModelTokenizer: a checkpoint's own tokenizer (Hugging Face tokenizer.json or legacy vocabulary
+// files), giving exactly the ids the Hugging Face tokenizers library gives.
 #pragma once
 
 #include <cstddef>
@@ -11,31 +12,44 @@ namespace attnviz {
 
 struct EncodedToken {
     std::string piece;   // the vocabulary entry, e.g. "Ġcat", "##ing", "[CLS]"
-    std::string display; // readable text: byte-level marks decoded, "##" removed
+    std::string display; // readable: byte-level marks decoded ("cat"), "##" removed, special tokens
+                         // as they are; a character split over several byte-level pieces is shown
+                         // whole on its first piece and as "…" on the others (continuation=true);
+                         // a whitespace-only piece shows visible marks ("␣", "↵", "⇥")
     int id = 0;
-    std::size_t byteBegin = 0, byteEnd = 0; // span in the sentence; empty for template tokens
-    bool special = false;                   // [CLS], [SEP], <|endoftext|>, [MASK], …
-    bool continuation = false;              // continues the previous token's word
-    bool unknown = false;                   // the vocabulary lacked it ([UNK], <unk>)
+    std::size_t byteBegin = 0, byteEnd = 0; // span in the input sentence (UTF-8 bytes), as the
+                                            // library reports it; template tokens have 0, 0
+    bool special = false;      // added/special tokens: [CLS], [SEP], <|endoftext|>, [MASK] ...
+    bool continuation = false; // continues the previous token's word: "##" pieces, and byte-level
+                               // pieces after the first of a pre-tokenizer word
+    bool unknown = false;      // the vocabulary lacked it: [UNK], <unk>
 };
 
 class ModelTokenizer {
 public:
     virtual ~ModelTokenizer() = default;
-    // Throws InputError for invalid UTF-8 (naming the byte offset) and for more than maxTokens
-    // tokens.
+    // Throws InputError for invalid UTF-8 (naming the byte offset), for a sentence over 1 MiB and
+    // for more than maxTokens tokens. Exactly the ids the Hugging Face tokenizers library gives
+    // (with its post-processor: [CLS] … [SEP] for BERT; nothing added for GPT-2).
     virtual std::vector<EncodedToken> encode(std::string_view utf8,
                                              std::size_t maxTokens) const = 0;
-    virtual int vocabSize() const = 0;
+    virtual int vocabSize() const = 0;        // entries, added tokens included
     virtual std::string describe() const = 0; // "byte-level BPE, 50257 entries"
 };
 
-// tokenizer.json: byte-level BPE or WordPiece (BertNormalizer, BertPreTokenizer, template).
+// tokenizer.json: model BPE with the ByteLevel pre-tokenizer, or WordPiece with BertNormalizer
+// and BertPreTokenizer; post-processor TemplateProcessing, BertProcessing, ByteLevel, a Sequence
+// of those, or none. Anything else is an InputError naming what is unsupported and listing what
+// is. The file is read with a 64 MiB cap.
 std::unique_ptr<ModelTokenizer> loadTokenizerJson(const std::string &path);
-// GPT-2's legacy vocab.json + merges.txt.
+// The same from the file's text; `source` names it in messages.
+std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::string_view source);
+
+// Legacy files: GPT-2's vocab.json + merges.txt (with <|endoftext|> as a special token).
 std::unique_ptr<ModelTokenizer> loadGpt2VocabFiles(const std::string &vocabJson,
                                                    const std::string &mergesTxt);
-// BERT's legacy vocab.txt (+ tokenizer_config.json, or empty for BERT's defaults).
+// BERT's vocab.txt, with tokenizer_config.json's do_lower_case / strip_accents /
+// tokenize_chinese_chars when the path is not empty (else BERT's defaults: lowercase true).
 std::unique_ptr<ModelTokenizer> loadWordPieceVocabFile(const std::string &vocabTxt,
                                                        const std::string &tokenizerConfigJson);
 
