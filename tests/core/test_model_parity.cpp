@@ -3,6 +3,7 @@
 #include <attnviz/error.h>
 #include <attnviz/model/model_folder.h>
 #include <attnviz/model/trace.h>
+#include <attnviz/tokenize/model_tokenizer.h>
 
 #include <nlohmann/json.hpp>
 
@@ -59,13 +60,18 @@ private slots:
 
     void matchesPyTorch() {
         QFETCH(QString, folder);
-        const LoadedModel loaded = loadModelWeights(fixtureFolder(folder));
+        const LoadedModel loaded = loadModelFolder(fixtureFolder(folder));
         const nlohmann::json reference = expected(folder);
         QCOMPARE(loaded.model.layers(), reference.at("layers").get<int>());
         QCOMPARE(loaded.model.heads(), reference.at("heads").get<int>());
         QCOMPARE(loaded.model.dModel(), reference.at("d_model").get<int>());
         for (const nlohmann::json &sentence : reference.at("sentences")) {
             const auto ids = sentence.at("input_ids").get<std::vector<int>>();
+            std::vector<int> encoded;
+            for (const EncodedToken &token :
+                 loaded.model.tokenizer->encode(sentence.at("text").get<std::string>(), 512))
+                encoded.push_back(token.id);
+            QCOMPARE(encoded, ids); // the folder's own tokenizer gives the reference's ids
             const Trace trace = runModel(loaded.model, embedIds(loaded.model, ids));
             QCOMPARE(trace.layers.size(), reference.at("layers").get<std::size_t>());
             float worst = 0;
@@ -88,7 +94,7 @@ private slots:
     }
 
     void gpt2IsCausalAndRowsSumToOne() {
-        const LoadedModel loaded = loadModelWeights(fixtureFolder("gpt2_plain"));
+        const LoadedModel loaded = loadModelFolder(fixtureFolder("gpt2_plain"));
         const Trace trace =
             runModel(loaded.model, embedIds(loaded.model, {260, 263, 266, 268, 13}));
         for (const LayerTrace &layer : trace.layers)
@@ -103,7 +109,7 @@ private slots:
     }
 
     void secondRunIsBitIdentical() {
-        const LoadedModel loaded = loadModelWeights(fixtureFolder("bert"));
+        const LoadedModel loaded = loadModelFolder(fixtureFolder("bert"));
         const std::vector<int> ids{2, 10, 11, 12, 3};
         const Trace a = runModel(loaded.model, embedIds(loaded.model, ids));
         const Trace b = runModel(loaded.model, embedIds(loaded.model, ids));
@@ -114,7 +120,7 @@ private slots:
     }
 
     void stepsAreTheForwardsOwnIntermediates() {
-        const LoadedModel loaded = loadModelWeights(fixtureFolder("distilbert"));
+        const LoadedModel loaded = loadModelFolder(fixtureFolder("distilbert"));
         const std::vector<int> ids{2, 10, 11, 12, 3};
         TraceRequest request;
         request.layer = 1;
@@ -160,7 +166,7 @@ private slots:
         weights << header << std::string(4, '\0');
         weights.close();
         try {
-            loadModelWeights(dir.path().toStdString());
+            loadModelFolder(dir.path().toStdString());
             QFAIL("accepted a bad folder");
         } catch (const InputError &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(mentions), e.what());
@@ -168,7 +174,7 @@ private slots:
     }
 
     void missingFolder() {
-        QVERIFY_THROWS_EXCEPTION(InputError, loadModelWeights("/nonexistent/model"));
+        QVERIFY_THROWS_EXCEPTION(InputError, loadModelFolder("/nonexistent/model"));
     }
 };
 

@@ -5,6 +5,8 @@
 
 #include "attnviz/error.h"
 #include "attnviz/io/input_file.h"
+#include "attnviz/model/vocabulary_tokenizer.h"
+#include "attnviz/tokenize/model_tokenizer.h"
 #include "attnviz/safetensors.h"
 
 #include <filesystem>
@@ -29,6 +31,54 @@ constexpr Family kFamilies[] = {
     {"attnviz", buildAttnviz},
 };
 
+bool fileExists(const std::filesystem::path &path) {
+    std::error_code ec;
+    return std::filesystem::exists(path, ec);
+}
+
+// The folder's tokenizer, as the Hub ships it: tokenizer.json first, else the legacy files.
+void attachTokenizer(LoadedModel &loaded, const ConfigReader &config) {
+    namespace fs = std::filesystem;
+    const fs::path folder(loaded.folder);
+    const auto use = [&loaded](std::unique_ptr<ModelTokenizer> tokenizer, const fs::path &file) {
+        loaded.model.tokenizer = std::move(tokenizer);
+        loaded.files.push_back(file.string());
+    };
+    if (loaded.model.spec.family == ModelFamily::Attnviz) {
+        const std::string unknown = config.text("unk_token", "<unk>");
+        use(VocabularyTokenizer::fromFile((folder / "vocab.txt").string(),
+                                          config.text("tokenizer", "words"), unknown),
+            folder / "vocab.txt");
+        loaded.unknownPiece = unknown;
+        return;
+    }
+    const bool gpt2 = loaded.model.spec.family == ModelFamily::Gpt2;
+    loaded.unknownPiece = gpt2 ? "" : "[UNK]";
+    if (fileExists(folder / "tokenizer.json")) {
+        use(loadTokenizerJson((folder / "tokenizer.json").string()), folder / "tokenizer.json");
+    } else if (gpt2 && fileExists(folder / "vocab.json")) {
+        use(loadGpt2VocabFiles((folder / "vocab.json").string(), (folder / "merges.txt").string()),
+            folder / "vocab.json");
+        loaded.files.push_back((folder / "merges.txt").string());
+    } else if (!gpt2 && fileExists(folder / "vocab.txt")) {
+        const fs::path tokenizerConfig = folder / "tokenizer_config.json";
+        const bool hasConfig = fileExists(tokenizerConfig);
+        use(loadWordPieceVocabFile((folder / "vocab.txt").string(),
+                                   hasConfig ? tokenizerConfig.string() : std::string()),
+            folder / "vocab.txt");
+        if (hasConfig)
+            loaded.files.push_back(tokenizerConfig.string());
+    } else {
+        throw InputError("the model folder has no tokenizer: tokenizer.json, or " +
+                         std::string(gpt2 ? "vocab.json + merges.txt" : "vocab.txt"));
+    }
+    if (loaded.model.tokenizer->vocabSize() > loaded.model.tokenEmbedding.rows())
+        throw InputError("the tokenizer has " +
+                         std::to_string(loaded.model.tokenizer->vocabSize()) +
+                         " entries but the model embeds only " +
+                         std::to_string(loaded.model.tokenEmbedding.rows()));
+}
+
 std::string joinedTypes() {
     std::string list;
     for (const std::string &type : supportedModelTypes())
@@ -48,7 +98,7 @@ const std::vector<std::string> &supportedModelTypes() {
     return types;
 }
 
-LoadedModel loadModelWeights(const std::string &folder) {
+LoadedModel loadModelFolder(const std::string &folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
@@ -81,6 +131,7 @@ LoadedModel loadModelWeights(const std::string &folder) {
                                         std::to_string(loaded.model.layers()) + " layers, " +
                                         std::to_string(loaded.model.heads()) + " heads, d_model " +
                                         std::to_string(loaded.model.dModel()) + ")";
+    attachTokenizer(loaded, config);
     return loaded;
 }
 

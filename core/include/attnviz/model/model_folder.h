@@ -14,15 +14,17 @@ struct LoadedModel {
     std::string folder;
     std::string modelType;          // config.json's model_type
     std::vector<std::string> files; // config, weights and tokenizer files, in the order read
+    std::string unknownPiece;       // the tokenizer's unknown token ("[UNK]", "<unk>"), if any
 };
 
-// Reads a model folder's config and weights (the model's tokenizer stays null). Throws InputError
+// Reads a model folder: config, weights and tokenizer (tokenizer.json; else GPT-2's vocab.json +
+// merges.txt, BERT's vocab.txt (+ tokenizer_config.json), or an attnviz model's vocab.txt). Throws InputError
 // naming the file, the tensor or the config key for a missing file, an unsupported model_type
 // (listing the supported ones), a missing or mis-shaped tensor, or a bad config value. Mask buffers
 // and task heads (lm_head, cls.*, pooler.*, vocab_*) are ignored.
-LoadedModel loadModelWeights(const std::string &folder);
+LoadedModel loadModelFolder(const std::string &folder);
 
-// The model_type values loadModelWeights reads.
+// The model_type values loadModelFolder reads.
 const std::vector<std::string> &supportedModelTypes();
 
 } // namespace attnviz
