@@ -1,0 +1,47 @@
+#include "attnviz/model/model_run.h"
+
+#include "attnviz/error.h"
+
+#include <algorithm>
+
+namespace attnviz {
+
+namespace {
+
+std::string mebibytes(std::uint64_t bytes) {
+    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+}
+
+} // namespace
+
+ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
+                            const ModelRunLimits &limits, const TraceRequest &request) {
+    if (!model.tokenizer)
+        throw InputError("the model " + model.spec.name + " has no tokenizer");
+    ModelRun run;
+    run.tokens = model.tokenizer->encode(sentence, limits.maxTokens);
+    if (run.tokens.empty())
+        throw InputError("the sentence has no tokens; type some words");
+    if (model.spec.maxPositions > 0 && run.tokens.size() > std::size_t(model.spec.maxPositions))
+        throw InputError("the sentence has " + std::to_string(run.tokens.size()) + " tokens; " +
+                         model.spec.name + " reads at most " +
+                         std::to_string(model.spec.maxPositions));
+    const std::uint64_t bytes = estimateTraceBytes(model, run.tokens.size());
+    if (bytes > limits.maxTraceBytes)
+        throw InputError("running " + model.spec.name + " on " +
+                         std::to_string(run.tokens.size()) + " tokens needs about " +
+                         mebibytes(bytes) + ", more than the limit of " +
+                         mebibytes(limits.maxTraceBytes) + "; shorten the sentence");
+    std::vector<int> ids;
+    ids.reserve(run.tokens.size());
+    for (const EncodedToken &token : run.tokens) {
+        ids.push_back(token.id);
+        if (token.unknown && std::find(run.outOfVocabulary.begin(), run.outOfVocabulary.end(),
+                                       token.display) == run.outOfVocabulary.end())
+            run.outOfVocabulary.push_back(token.display);
+    }
+    run.trace = runModel(model, embedIds(model, ids), request);
+    return run;
+}
+
+} // namespace attnviz
