@@ -49,11 +49,11 @@ void attachTokenizer(LoadedModel &loaded, const ConfigReader &config) {
         use(VocabularyTokenizer::fromFile((folder / "vocab.txt").string(),
                                           config.text("tokenizer", "words"), unknown),
             folder / "vocab.txt");
-        loaded.unknownPiece = unknown;
+        loaded.model.spec.unknownPiece = unknown;
         return;
     }
     const bool gpt2 = loaded.model.spec.family == ModelFamily::Gpt2;
-    loaded.unknownPiece = gpt2 ? "" : "[UNK]";
+    loaded.model.spec.unknownPiece = gpt2 ? "" : "[UNK]";
     if (fileExists(folder / "tokenizer.json")) {
         use(loadTokenizerJson((folder / "tokenizer.json").string()), folder / "tokenizer.json");
     } else if (gpt2 && fileExists(folder / "vocab.json")) {

@@ -34,8 +34,10 @@ ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
                          mebibytes(limits.maxTraceBytes) + "; shorten the sentence");
     std::vector<int> ids;
     ids.reserve(run.tokens.size());
-    for (const EncodedToken &token : run.tokens) {
+    for (EncodedToken &token : run.tokens) {
         ids.push_back(token.id);
+        if (!model.spec.unknownPiece.empty() && token.piece == model.spec.unknownPiece)
+            token.unknown = true;
         if (token.unknown && std::find(run.outOfVocabulary.begin(), run.outOfVocabulary.end(),
                                        token.display) == run.outOfVocabulary.end())
             run.outOfVocabulary.push_back(token.display);

@@ -69,6 +69,7 @@ struct ModelSpec {
     float embeddingScale = 1.0f; // token embeddings are multiplied by this before positions
     int maxPositions = 0;        // 0: unbounded (sinusoidal or none)
     double validationLoss = 0;   // attnviz's own models: nats per token on held-out text
+    std::string unknownPiece;    // the tokenizer's unknown token ("[UNK]", "<unk>"), if any
 };
 
 struct Model {

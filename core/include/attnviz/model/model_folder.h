@@ -14,7 +14,6 @@ struct LoadedModel {
     std::string folder;
     std::string modelType;          // config.json's model_type
     std::vector<std::string> files; // config, weights and tokenizer files, in the order read
-    std::string unknownPiece;       // the tokenizer's unknown token ("[UNK]", "<unk>"), if any
 };
 
 // Reads a model folder: config, weights and tokenizer (tokenizer.json; else GPT-2's vocab.json +
