@@ -6,8 +6,8 @@
 #include "attnviz/error.h"
 #include "attnviz/io/input_file.h"
 #include "attnviz/model/vocabulary_tokenizer.h"
-#include "attnviz/tokenize/model_tokenizer.h"
 #include "attnviz/safetensors.h"
+#include "attnviz/tokenize/model_tokenizer.h"
 
 #include <filesystem>
 

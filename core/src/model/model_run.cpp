@@ -28,9 +28,8 @@ ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
                          std::to_string(model.spec.maxPositions));
     const std::uint64_t bytes = estimateTraceBytes(model, run.tokens.size());
     if (bytes > limits.maxTraceBytes)
-        throw InputError("running " + model.spec.name + " on " +
-                         std::to_string(run.tokens.size()) + " tokens needs about " +
-                         mebibytes(bytes) + ", more than the limit of " +
+        throw InputError("running " + model.spec.name + " on " + std::to_string(run.tokens.size()) +
+                         " tokens needs about " + mebibytes(bytes) + ", more than the limit of " +
                          mebibytes(limits.maxTraceBytes) + "; shorten the sentence");
     std::vector<int> ids;
     ids.reserve(run.tokens.size());

@@ -14,8 +14,8 @@ constexpr std::uint64_t kMaxVocabularyBytes = 64u << 20;
 }
 
 std::string lowercaseUtf8(std::string_view utf8) {
-    icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     text.toLower(icu::Locale::getRoot());
     std::string out;
     text.toUTF8String(out);
@@ -24,7 +24,9 @@ std::string lowercaseUtf8(std::string_view utf8) {
 
 VocabularyTokenizer::VocabularyTokenizer(std::vector<std::string> entries, TokenizerMode mode,
                                          bool lowercase, const std::string &unknownToken)
-    : m_entries(std::move(entries)), m_mode(mode), m_lowercase(lowercase) {
+    : m_entries(std::move(entries))
+    , m_mode(mode)
+    , m_lowercase(lowercase) {
     m_ids.reserve(m_entries.size());
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         if (!m_ids.emplace(m_entries[i], static_cast<int>(i)).second)
@@ -37,9 +39,9 @@ VocabularyTokenizer::VocabularyTokenizer(std::vector<std::string> entries, Token
     m_unknownId = unknown->second;
 }
 
-std::unique_ptr<VocabularyTokenizer> VocabularyTokenizer::fromFile(const std::string &vocabPath,
-                                                                   const std::string &kind,
-                                                                   const std::string &unknownToken) {
+std::unique_ptr<VocabularyTokenizer>
+VocabularyTokenizer::fromFile(const std::string &vocabPath, const std::string &kind,
+                              const std::string &unknownToken) {
     TokenizerMode mode = TokenizerMode::Words;
     bool lowercase = false;
     if (kind == "words-lowercase")

@@ -17,10 +17,10 @@ struct LoadedModel {
 };
 
 // Reads a model folder: config, weights and tokenizer (tokenizer.json; else GPT-2's vocab.json +
-// merges.txt, BERT's vocab.txt (+ tokenizer_config.json), or an attnviz model's vocab.txt). Throws InputError
-// naming the file, the tensor or the config key for a missing file, an unsupported model_type
-// (listing the supported ones), a missing or mis-shaped tensor, or a bad config value. Mask buffers
-// and task heads (lm_head, cls.*, pooler.*, vocab_*) are ignored.
+// merges.txt, BERT's vocab.txt (+ tokenizer_config.json), or an attnviz model's vocab.txt). Throws
+// InputError naming the file, the tensor or the config key for a missing file, an unsupported
+// model_type (listing the supported ones), a missing or mis-shaped tensor, or a bad config value.
+// Mask buffers and task heads (lm_head, cls.*, pooler.*, vocab_*) are ignored.
 LoadedModel loadModelFolder(const std::string &folder);
 
 // The model_type values loadModelFolder reads.
