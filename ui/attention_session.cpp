@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -59,6 +61,8 @@ struct AttentionSession::Job {
     std::shared_ptr<const AttentionWeights> weights; // null: make random weights from the seed
     std::uint64_t weightsSeed = 0;
     bool baseline = false;
+    std::shared_ptr<const LoadedModel> model; // set: run the whole model instead
+    int layer = 0;
 };
 
 struct AttentionSession::JobResult {
@@ -71,6 +75,54 @@ struct AttentionSession::JobResult {
 
 namespace {
 
+double estimatedModelWork(const Model &model, std::size_t tokens) {
+    double work = 0;
+    for (const Block &block : model.blocks) {
+        AttentionConfig c = block.attention.config();
+        work += estimatedWork(c, tokens, false);
+        if (block.mlp)
+            work += 2.0 * static_cast<double>(tokens) * static_cast<double>(block.mlp->fc1.weight.size());
+    }
+    return work;
+}
+
+// The result of one layer of a model run, in the shape the views read.
+void showLayer(SessionSnapshot &snapshot, int layer) {
+    const ModelRun &run = *snapshot.run;
+    snapshot.layer = std::clamp(layer, 0, static_cast<int>(run.trace.layers.size()) - 1);
+    const LayerTrace &trace = run.trace.layers[static_cast<std::size_t>(snapshot.layer)];
+    snapshot.result.attention = trace.attention;
+    snapshot.result.input = trace.input;
+    snapshot.weights = std::shared_ptr<const AttentionWeights>(
+        snapshot.model, &snapshot.model->model.blocks[static_cast<std::size_t>(snapshot.layer)].attention);
+    const auto &heads = snapshot.result.attention.heads;
+    snapshot.meanAttention = heads.front().weights;
+    for (std::size_t h = 1; h < heads.size(); ++h)
+        snapshot.meanAttention += heads[h].weights;
+    snapshot.meanAttention /= static_cast<float>(heads.size());
+}
+
+std::shared_ptr<SessionSnapshot> runModelJob(const PipelineOptions &options,
+                                             std::shared_ptr<const LoadedModel> model, int layer) {
+    auto snapshot = std::make_shared<SessionSnapshot>();
+    snapshot->options = options;
+    ModelRunLimits limits;
+    limits.maxTokens = options.tokenizer.maxTokens;
+    TraceRequest request;
+    request.layer = layer;
+    auto run = std::make_shared<ModelRun>(
+        runModelOnSentence(model->model, options.sentence, limits, request));
+    for (const EncodedToken &t : run->tokens) {
+        snapshot->result.tokens.push_back({t.display, t.byteBegin});
+        snapshot->tokens << QString::fromStdString(t.display);
+    }
+    snapshot->result.outOfVocabulary = run->outOfVocabulary;
+    snapshot->model = std::move(model);
+    snapshot->run = std::move(run);
+    showLayer(*snapshot, layer);
+    return snapshot;
+}
+
 // Runs on any thread: touches nothing but its arguments.
 template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
     JobResult out;
@@ -78,6 +130,12 @@ template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
     try {
         QElapsedTimer timer;
         timer.start();
+        if (job.model) {
+            auto snapshot = runModelJob(job.options, job.model, job.layer);
+            snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            out.snapshot = std::move(snapshot);
+            return out;
+        }
         std::shared_ptr<const AttentionWeights> weights = job.weights;
         if (!weights) {
             weights = std::make_shared<const AttentionWeights>(
@@ -129,7 +187,9 @@ bool AttentionSession::isBusy() const {
 AttentionSession::Job AttentionSession::makeJob() const {
     Job job;
     job.options = m_options;
-    job.baseline = m_baselineEnabled;
+    job.baseline = m_baselineEnabled && !m_model;
+    job.model = m_model;
+    job.layer = m_layer;
     if (m_loadedWeights) {
         job.weights = m_loadedWeights;
     } else if (m_cachedRandomWeights && m_cachedWeightsSeed == m_options.seed &&
@@ -151,7 +211,8 @@ void AttentionSession::startJob(Job job) {
     m_pendingRequest = false;
     job.id = ++m_lastJobId;
     const double work =
-        estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
+        job.model ? estimatedModelWork(job.model->model, countTokens(job.options))
+                  : estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
     if (work < kSynchronousWorkLimit) {
         finishJob(runJob<Job, JobResult>(job));
         return;
@@ -322,6 +383,9 @@ void AttentionSession::useLoadedWeights(std::shared_ptr<const AttentionWeights> 
     const bool causal = next.attention.causal;
     next.attention = weights->config();
     next.attention.causal = causal;
+    m_model.reset();
+    m_modelSource.clear();
+    m_layer = 0;
     m_loadedWeights = std::move(weights);
     m_weightsSource = source;
     m_options = next;
@@ -329,7 +393,43 @@ void AttentionSession::useLoadedWeights(std::shared_ptr<const AttentionWeights> 
     requestCompute();
 }
 
+void AttentionSession::useModel(std::shared_ptr<const LoadedModel> model, const QString &source) {
+    PipelineOptions next = m_options;
+    next.attention = model->model.blocks.front().attention.config();
+    next.attention.causal = model->model.spec.causal;
+    m_loadedWeights.reset();
+    m_weightsPath.clear();
+    m_weightsSha256.clear();
+    m_weightsPrefix.reset();
+    m_weightsSource = QString::fromStdString(model->model.spec.name);
+    m_layer = std::min(m_layer, model->model.layers() - 1);
+    m_model = std::move(model);
+    m_modelSource = source;
+    m_options = next;
+    emit optionsChanged();
+    requestCompute();
+}
+
+void AttentionSession::setLayer(int layer) {
+    if (!m_model || layer < 0 || layer >= m_model->model.layers() || layer == m_layer)
+        return;
+    m_layer = layer;
+    if (m_snapshot && m_snapshot->run && m_snapshot->model == m_model && !isBusy()) {
+        auto next = std::make_shared<SessionSnapshot>(*m_snapshot);
+        showLayer(*next, layer);
+        m_snapshot = std::move(next);
+        emit optionsChanged();
+        emit resultChanged();
+        return;
+    }
+    emit optionsChanged();
+    requestCompute();
+}
+
 void AttentionSession::useRandomWeights() {
+    m_model.reset();
+    m_modelSource.clear();
+    m_layer = 0;
     m_loadedWeights.reset();
     m_weightsPath.clear();
     m_weightsSha256.clear();

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <attnviz/attention_weights.h>
+#include <attnviz/model/model_folder.h>
+#include <attnviz/model/model_run.h>
 #include <attnviz/pipeline.h>
 
 #include <QObject>
@@ -24,6 +26,10 @@ struct SessionSnapshot {
     std::optional<AttentionResult> baseline;         // h = 1, dk = dv = d_model, when asked
     std::shared_ptr<const AttentionWeights> weights; // what produced `result`
     double computeMilliseconds = 0;
+    // With a model: the model, its whole run (every layer), and the layer `result` shows.
+    std::shared_ptr<const LoadedModel> model;
+    std::shared_ptr<const ModelRun> run;
+    int layer = 0;
 };
 
 // Owns the pipeline options and the weights, recomputes when either changes and publishes the
@@ -76,6 +82,17 @@ public:
     // Head counts that divide the loaded projections (empty with random weights).
     QList<int> allowedHeadCounts() const;
 
+    // Runs a whole model (built-in or a folder) instead of the seed's module: sizes, causal mask
+    // and tokens are the model's; the grid shows one layer. useRandomWeights() goes back.
+    void useModel(std::shared_ptr<const LoadedModel> model, const QString &source);
+    bool hasModel() const { return m_model != nullptr; }
+    std::shared_ptr<const LoadedModel> model() const { return m_model; }
+    // The built-in model's name or the folder's path.
+    QString modelSource() const { return m_modelSource; }
+    // The layer the grid shows (0-based); with a finished run this needs no recomputation.
+    void setLayer(int layer);
+    int layer() const { return m_layer; }
+
     // Blocks until no computation is running (for tests, export and shutdown).
     void waitForIdle();
 
@@ -105,6 +122,9 @@ private:
     QString m_weightsSource = QStringLiteral("random");
     QString m_weightsPath, m_weightsSha256;
     std::optional<std::string> m_weightsPrefix;
+    std::shared_ptr<const LoadedModel> m_model;
+    QString m_modelSource;
+    int m_layer = 0;
     std::shared_ptr<const AttentionWeights> m_cachedRandomWeights;
     std::uint64_t m_cachedWeightsSeed = 0;
     std::shared_ptr<const SessionSnapshot> m_snapshot;

@@ -198,12 +198,18 @@ void ControlPanel::showSessionState() {
         m_tokenizer->setCurrentIndex(o.tokenizer.mode == TokenizerMode::Words ? 0 : 1);
     }
     const bool locked = m_lock->isChecked();
-    m_heads->setEnabled(!c.singleHead && (!loaded || m_session->allowedHeadCounts().size() > 1));
-    m_dk->setEnabled(!locked && !loaded);
-    m_dv->setEnabled(!locked && !loaded);
-    m_dModel->setEnabled(!loaded);
-    m_lock->setEnabled(!c.singleHead && !loaded);
-    m_singleHead->setEnabled(!loaded);
+    const bool model = m_session->hasModel(); // a whole model fixes every size and switch
+    m_heads->setEnabled(!model && !c.singleHead &&
+                        (!loaded || m_session->allowedHeadCounts().size() > 1));
+    m_dk->setEnabled(!model && !locked && !loaded);
+    m_dv->setEnabled(!model && !locked && !loaded);
+    m_dModel->setEnabled(!model && !loaded);
+    m_lock->setEnabled(!model && !c.singleHead && !loaded);
+    m_singleHead->setEnabled(!model && !loaded);
+    for (QWidget *w : {static_cast<QWidget *>(m_seed), static_cast<QWidget *>(m_newSeed),
+                       static_cast<QWidget *>(m_causal), static_cast<QWidget *>(m_positional),
+                       static_cast<QWidget *>(m_tokenizer)})
+        w->setEnabled(!model);
     if (locked && c.dModel % c.heads != 0)
         m_lockNote->setText(tr("%1 is not divisible by %2 heads: dk = dv = %3 (rounded down)")
                                 .arg(c.dModel)
@@ -213,8 +219,9 @@ void ControlPanel::showSessionState() {
         m_lockNote->setText(tr("dk = dv = %1 / %2 = %3").arg(c.dModel).arg(c.heads).arg(c.dk));
     m_lockNote->setVisible(locked);
     m_weightsNote->setText(
-        tr("Weights from %1; sizes come from the file.").arg(m_session->weightsSource()));
-    m_weightsNote->setVisible(loaded);
+        model ? tr("Sizes, mask and tokens come from the model %1.").arg(m_session->weightsSource())
+              : tr("Weights from %1; sizes come from the file.").arg(m_session->weightsSource()));
+    m_weightsNote->setVisible(loaded || model);
 }
 
 HeatmapStyle ControlPanel::heatmapStyle() const {

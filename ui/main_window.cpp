@@ -4,10 +4,14 @@
 #include "control_panel.h"
 #include "export_dialog.h"
 #include "head_grid_view.h"
+#include "model_loader.h"
+#include "model_selector.h"
+#include "model_view.h"
 #include "sentence_bar.h"
 #include "status_text.h"
 
 #include <attnviz/error.h>
+#include <attnviz/model/builtin_models.h>
 #include <attnviz/weights_file.h>
 
 #include <QApplication>
@@ -26,7 +30,9 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace attnviz::ui {
@@ -44,18 +50,30 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_sentenceBar);
-    layout->addWidget(m_grid, 1);
+    m_views = new QTabWidget(central);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_grid, tr("&Heads"));
+    m_modelView = new ModelView(m_views);
+    m_views->addTab(m_modelView, tr("&Model: every layer"));
+    m_views->setTabToolTip(1, tr("Every layer × head at once; click a head to open its layer"));
+    layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
     auto *dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName(QStringLiteral("controls"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     auto *scroll = new QScrollArea(dock);
-    scroll->setWidget(m_controls);
+    createModelControls();
+    auto *controls = new QWidget(scroll);
+    auto *controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->addWidget(m_modelSelector);
+    controlsLayout->addWidget(m_controls, 1);
+    scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(m_controls->sizeHint().width() + 16);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
     dock->setWidget(scroll);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_dock = dock;
@@ -336,8 +354,10 @@ void MainWindow::fillRecentMenu() {
 void MainWindow::restoreLastState() {
     const QByteArray saved = QSettings().value(QStringLiteral("lastState")).toByteArray();
     const QJsonDocument json = QJsonDocument::fromJson(saved);
-    if (!json.isObject())
+    if (!json.isObject()) { // a first start: open on a trained model, whose heads specialise
+        openModel(QString::fromLatin1(kDefaultModel), true);
         return;
+    }
     try {
         // When the weights moved away nothing is applied: a fresh start, not a half-restored one.
         if (applyDocument(fromJson(json.object())).isEmpty())
@@ -403,16 +423,115 @@ void MainWindow::copyFigure() {
     statusBar()->showMessage(tr("Figure copied"), 3000);
 }
 
+void MainWindow::createModelControls() {
+    std::vector<BuiltinModelInfo> builtins;
+    try {
+        builtins = listBuiltinModels(
+            findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
+    } catch (const InputError &e) {
+        statusBar()->showMessage(tr("The built-in models cannot be read: %1")
+                                     .arg(QString::fromUtf8(e.what())));
+    }
+    m_modelSelector = new ModelSelector(std::move(builtins), this);
+    m_modelLoader = new ModelLoader(this);
+    connect(m_modelSelector, &ModelSelector::randomRequested, m_session,
+            &AttentionSession::useRandomWeights);
+    connect(m_modelSelector, &ModelSelector::builtinRequested, this,
+            [this](const QString &name) { openModel(name); });
+    connect(m_modelSelector, &ModelSelector::openFolderRequested, this,
+            &MainWindow::openModelFolder);
+    connect(m_modelSelector, &ModelSelector::layerRequested, m_session,
+            &AttentionSession::setLayer);
+    connect(m_modelLoader, &ModelLoader::loaded, m_session, &AttentionSession::useModel);
+    connect(m_modelLoader, &ModelLoader::failed, this,
+            [this](const QString &message, const QString &folder) {
+                showModelState(); // the selector goes back to what is shown
+                if (!m_quietModelErrors)
+                    QMessageBox::warning(this, tr("Cannot open the model"),
+                                         tr("%1 cannot be used: %2").arg(folder, message));
+            });
+    connect(m_modelLoader, &ModelLoader::busyChanged, this, [this](bool busy) {
+        if (busy)
+            statusBar()->showMessage(tr("Loading the model…"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_session, &AttentionSession::optionsChanged, this, &MainWindow::showModelState);
+    connect(m_modelView, &ModelView::headActivated, this, [this](int layer, int) {
+        m_session->setLayer(layer);
+        m_views->setCurrentWidget(m_grid);
+    });
+    for (const auto &[key, delta] : {std::pair{QKeySequence::MoveToPreviousPage, -1},
+                                     std::pair{QKeySequence::MoveToNextPage, 1}}) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        const int step = delta;
+        connect(shortcut, &QShortcut::activated, this, [this, step] { stepLayer(step); });
+    }
+}
+
+bool MainWindow::openModel(const QString &nameOrFolder, bool quiet) {
+    m_quietModelErrors = quiet;
+    for (const BuiltinModelInfo &info : m_modelSelector->builtins())
+        if (QString::fromStdString(info.name) == nameOrFolder) {
+            m_modelLoader->load(QString::fromStdString(info.folder), nameOrFolder);
+            return true;
+        }
+    if (!QFileInfo(nameOrFolder).isDir()) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot open the model"),
+                                 tr("%1 is neither a built-in model nor a model folder.")
+                                     .arg(nameOrFolder));
+        return false;
+    }
+    m_modelLoader->load(nameOrFolder, QFileInfo(nameOrFolder).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::openModelFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open Model Folder (config.json, model.safetensors, tokenizer)"));
+    if (folder.isEmpty()) {
+        showModelState();
+        return;
+    }
+    openModel(folder);
+}
+
+void MainWindow::showModelState() {
+    const auto model = m_session->model();
+    QString builtin, folderLabel;
+    if (model) {
+        const QString source = m_session->modelSource();
+        bool isBuiltin = false;
+        for (const BuiltinModelInfo &info : m_modelSelector->builtins())
+            isBuiltin = isBuiltin || QString::fromStdString(info.name) == source;
+        if (isBuiltin)
+            builtin = source;
+        else
+            folderLabel = QFileInfo(source).fileName();
+    }
+    m_modelSelector->showState(builtin, folderLabel, model ? model->model.layers() : 1,
+                               m_session->layer());
+}
+
+void MainWindow::stepLayer(int delta) {
+    if (m_session->hasModel())
+        m_session->setLayer(m_session->layer() + delta);
+}
+
 void MainWindow::showResult() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
     m_grid->showSnapshot(*snapshot);
+    m_modelView->showSnapshot(*snapshot);
     m_status->setText(statusText(*snapshot));
 }
 
 void MainWindow::applyViewOptions() {
     m_grid->setStyle(m_controls->heatmapStyle());
+    m_modelView->setStyle(m_controls->heatmapStyle());
     m_grid->setMeanPanelVisible(m_controls->meanPanelRequested());
     showResult();
 }

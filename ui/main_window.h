@@ -9,12 +9,16 @@
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace attnviz::ui {
 
 class AttentionSession;
 class ControlPanel;
 class HeadGridView;
+class ModelLoader;
+class ModelSelector;
+class ModelView;
 class SentenceBar;
 
 class MainWindow : public QMainWindow {
@@ -25,6 +29,16 @@ public:
     SentenceBar *sentenceBar() const { return m_sentenceBar; }
     HeadGridView *headGrid() const { return m_grid; }
     ControlPanel *controlPanel() const { return m_controls; }
+    ModelSelector *modelSelector() const { return m_modelSelector; }
+    ModelView *modelView() const { return m_modelView; }
+    ModelLoader *modelLoader() const { return m_modelLoader; }
+    QTabWidget *viewTabs() const { return m_views; }
+
+    // Opens a built-in model by name, or a model folder, off the GUI thread; a failure shows a
+    // dialog (unless `quiet`) and changes nothing. Returns false for an unknown built-in name.
+    bool openModel(const QString &nameOrFolder, bool quiet = false);
+    // The trained English model a first start opens on, so heads that specialise come first.
+    static constexpr const char *kDefaultModel = "en-next-word-h4";
 
     // File ▸ Open Weights without the file dialog: asks which module only when the file has
     // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing
@@ -59,12 +73,21 @@ private:
     QSize initialSize() const;
     void showResult();
     void applyViewOptions();
+    void createModelControls();
+    void showModelState();
+    void openModelFolder();
+    void stepLayer(int delta);
 
     AttentionSession *m_session;
     SentenceBar *m_sentenceBar;
     HeadGridView *m_grid;
     ControlPanel *m_controls;
     QLabel *m_status;
+    ModelSelector *m_modelSelector = nullptr;
+    ModelLoader *m_modelLoader = nullptr;
+    ModelView *m_modelView = nullptr;
+    QTabWidget *m_views = nullptr;
+    bool m_quietModelErrors = false;
     QDockWidget *m_dock = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
