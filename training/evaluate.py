@@ -34,12 +34,13 @@ MODELS = REPO / "resources" / "models"
 FIXTURES = REPO / "tests" / "fixtures" / "builtin"
 FIGURES = HERE / "figures"
 NAMES = [f"{family}-h{h}" for family in ("en-next-word", "zh-next-char") for h in (1, 2, 4, 8)]
+# The sample sentences, one with out-of-vocabulary tokens (one outside the BMP) and one with emoji.
 FIXTURE_SENTENCES = {
     "en": ["The cat sat on the mat because it was warm.", "多头注意力让模型从不同角度看输入序列",
-           "The dog chased the cat and the cat chased the dog.",
+           "The quokka from Zanzibar photobombed our class photo.",
            "Transformers 很 cool 🤖, aren't they?"],
     "zh": ["The cat sat on the mat because it was warm.", "多头注意力让模型从不同角度看输入序列",
-           "今天天气很好，我们一起去公园散步。", "Transformers 很 cool 🤖, aren't they?"],
+           "𠮷野家的龘字很少见，今天天气很好。", "Transformers 很 cool 🤖, aren't they?"],
 }
 DISPLAY_MODE = {"words-lowercase": "words", "chars": "chars"}
 
