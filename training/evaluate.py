@@ -142,7 +142,7 @@ def plot(name, model, config, index, text):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Serif CJK SC",
+    plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP",
                                    "WenQuanYi Zen Hei", "AR PL UMing CN"]
     tokens, ids = encode(text, config, index)
     a = attention(model, ids)[-1].numpy()
@@ -178,9 +178,9 @@ def main():
                 for lang in ("en", "zh")}
     held_out = {k: [s for s in v if s.strip()] for k, v in held_out.items()}
     results = {}
-    print("| model | heads | val. loss | val. ppl | parameters | file (bytes) | entropy | confidence "
+    print("| model | heads | layers | objective | steps | val. loss | val. ppl | parameters | file (bytes) | entropy | confidence "
           "| TV | best head: share | random: entropy / confidence / TV / best share |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name in args.names:
         folder = args.models / name
         if not (folder / "config.json").exists():
@@ -197,7 +197,8 @@ def main():
                          "parameters": config["parameters"],
                          "heads_described": describe_heads(model, config, index, sentences)}
         tv = lambda m: "–" if m["tv"] is None else f"{m['tv']:.2f}"  # noqa: E731
-        print(f"| {name} | {config['heads']} | {config['validation_loss']:.4f} "
+        print(f"| {name} | {config['heads']} | {config['layers']} | {config['objective']} "
+              f"| {config['training']['steps']} | {config['validation_loss']:.4f} "
               f"| {config['validation_perplexity']:.2f} | {config['parameters']:,} | {size:,} "
               f"| {trained['entropy']:.2f} | {trained['confidence']:.2f} | {tv(trained)} "
               f"| {trained['best_head']} ({trained['best_kind']}): {trained['best_share']:.2f} "
