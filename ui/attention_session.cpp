@@ -81,7 +81,8 @@ double estimatedModelWork(const Model &model, std::size_t tokens) {
         AttentionConfig c = block.attention.config();
         work += estimatedWork(c, tokens, false);
         if (block.mlp)
-            work += 2.0 * static_cast<double>(tokens) * static_cast<double>(block.mlp->fc1.weight.size());
+            work += 2.0 * static_cast<double>(tokens) *
+                    static_cast<double>(block.mlp->fc1.weight.size());
     }
     return work;
 }
@@ -94,7 +95,8 @@ void showLayer(SessionSnapshot &snapshot, int layer) {
     snapshot.result.attention = trace.attention;
     snapshot.result.input = trace.input;
     snapshot.weights = std::shared_ptr<const AttentionWeights>(
-        snapshot.model, &snapshot.model->model.blocks[static_cast<std::size_t>(snapshot.layer)].attention);
+        snapshot.model,
+        &snapshot.model->model.blocks[static_cast<std::size_t>(snapshot.layer)].attention);
     const auto &heads = snapshot.result.attention.heads;
     snapshot.meanAttention = heads.front().weights;
     for (std::size_t h = 1; h < heads.size(); ++h)

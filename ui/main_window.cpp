@@ -355,7 +355,8 @@ void MainWindow::restoreLastState() {
     const QByteArray saved = QSettings().value(QStringLiteral("lastState")).toByteArray();
     const QJsonDocument json = QJsonDocument::fromJson(saved);
     if (!json.isObject()) { // a first start: open on a trained model, whose heads specialise
-        openModel(QString::fromLatin1(kDefaultModel), true);
+        if (const QString model = m_modelSelector->defaultModel(); !model.isEmpty())
+            openModel(model, true);
         return;
     }
     try {
@@ -429,8 +430,8 @@ void MainWindow::createModelControls() {
         builtins = listBuiltinModels(
             findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
     } catch (const InputError &e) {
-        statusBar()->showMessage(tr("The built-in models cannot be read: %1")
-                                     .arg(QString::fromUtf8(e.what())));
+        statusBar()->showMessage(
+            tr("The built-in models cannot be read: %1").arg(QString::fromUtf8(e.what())));
     }
     m_modelSelector = new ModelSelector(std::move(builtins), this);
     m_modelLoader = new ModelLoader(this);
@@ -479,9 +480,9 @@ bool MainWindow::openModel(const QString &nameOrFolder, bool quiet) {
         }
     if (!QFileInfo(nameOrFolder).isDir()) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open the model"),
-                                 tr("%1 is neither a built-in model nor a model folder.")
-                                     .arg(nameOrFolder));
+            QMessageBox::warning(
+                this, tr("Cannot open the model"),
+                tr("%1 is neither a built-in model nor a model folder.").arg(nameOrFolder));
         return false;
     }
     m_modelLoader->load(nameOrFolder, QFileInfo(nameOrFolder).absoluteFilePath());

@@ -37,8 +37,6 @@ public:
     // Opens a built-in model by name, or a model folder, off the GUI thread; a failure shows a
     // dialog (unless `quiet`) and changes nothing. Returns false for an unknown built-in name.
     bool openModel(const QString &nameOrFolder, bool quiet = false);
-    // The trained English model a first start opens on, so heads that specialise come first.
-    static constexpr const char *kDefaultModel = "en-next-word-h4";
 
     // File ▸ Open Weights without the file dialog: asks which module only when the file has
     // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing

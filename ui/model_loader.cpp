@@ -14,7 +14,8 @@ struct ModelLoader::Result {
 };
 
 ModelLoader::ModelLoader(QObject *parent)
-    : QObject(parent), m_watcher(new QFutureWatcher<std::shared_ptr<Result>>(this)) {
+    : QObject(parent)
+    , m_watcher(new QFutureWatcher<std::shared_ptr<Result>>(this)) {
     connect(m_watcher, &QFutureWatcher<std::shared_ptr<Result>>::finished, this,
             &ModelLoader::finish);
 }
@@ -54,8 +55,8 @@ void ModelLoader::start() {
         } catch (const InputError &e) {
             result->error = QString::fromUtf8(e.what());
         } catch (const std::bad_alloc &) {
-            result->error = QObject::tr("the model in %1 is too large for this computer's memory")
-                                .arg(folder);
+            result->error =
+                QObject::tr("the model in %1 is too large for this computer's memory").arg(folder);
         }
         return result;
     }));

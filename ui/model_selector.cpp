@@ -3,11 +3,13 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -64,8 +66,11 @@ ModelSelector::ModelSelector(std::vector<BuiltinModelInfo> builtins, QWidget *pa
     m_layer->setToolTip(tr("The layer whose heads the grid shows (PgUp / PgDn)"));
     layerLayout->addWidget(m_layer, 1);
 
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *group = new QGroupBox(tr("Weights"), this);
+    outer->addWidget(group);
+    auto *form = new QFormLayout(group);
     form->addRow(tr("&Model"), m_model);
     form->addRow(tr("Heads"), m_variantRow);
     form->addRow(QString(), m_variantNote);
@@ -115,6 +120,15 @@ const BuiltinModelInfo *ModelSelector::variant(const QString &family, int heads)
             best = &info;
     }
     return best;
+}
+
+QString ModelSelector::defaultModel() const {
+    const BuiltinModelInfo *best = nullptr;
+    for (const BuiltinModelInfo &info : m_builtins)
+        if (info.language == "en" && info.objective == "causal" &&
+            (!best || std::abs(info.heads - 4) < std::abs(best->heads - 4)))
+            best = &info; // four heads: varied, and large enough to read on a projector
+    return best ? QString::fromStdString(best->name) : QString();
 }
 
 QList<int> ModelSelector::variantHeadCounts() const {
@@ -193,7 +207,7 @@ void ModelSelector::showState(const QString &builtinName, const QString &folderL
     m_layer->setValue(layer + 1);
     m_layer->setSuffix(tr(" of %1").arg(layers));
     m_layerRow->setVisible(layers > 1);
-    if (auto *form = qobject_cast<QFormLayout *>(this->layout())) {
+    if (auto *form = findChild<QFormLayout *>()) {
         form->setRowVisible(m_variantRow, !family.isEmpty());
         form->setRowVisible(m_variantNote, !family.isEmpty());
         form->setRowVisible(m_layerRow, layers > 1);

@@ -32,6 +32,9 @@ public:
     // Chooses the family variant with `heads` heads; false when there is none.
     bool chooseVariant(int heads);
 
+    // The trained English model a first start opens on (4 heads, or the nearest), or empty.
+    QString defaultModel() const;
+
     // "English, next word" / "中文，下一个字" for a family's combo entry.
     static QString familyLabel(const BuiltinModelInfo &info);
 
@@ -54,7 +57,7 @@ private:
     QWidget *m_layerRow;
     QSpinBox *m_layer;
     int m_folderIndex = -1; // the combo entry naming an opened folder
-    bool m_showing = false;  // showState() is setting controls: no signals
+    bool m_showing = false; // showState() is setting controls: no signals
 };
 
 } // namespace attnviz::ui
