@@ -1,6 +1,7 @@
 #include "attnviz/analysis/head_similarity.h"
 
 #include "attnviz/error.h"
+#include "x_log_x.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,13 +28,13 @@ void checkPair(const ConstMatrixRef &a, const ConstMatrixRef &b) {
 Eigen::VectorXf rowNegEntropyOfMean(const ConstMatrixRef &a, const ConstMatrixRef &b, bool causal) {
     const Eigen::Index n = a.rows();
     Eigen::VectorXf sum = Eigen::VectorXf::Zero(n);
-    Eigen::ArrayXf mean(n);
     for (Eigen::Index j = 0; j < n; ++j) {
         const Eigen::Index top = causal ? j : 0;
-        const Eigen::Index len = n - top;
-        auto m = mean.head(len);
-        m = (a.col(j).segment(top, len).array() + b.col(j).segment(top, len).array()) * 0.5f;
-        sum.segment(top, len).array() += m * m.max(std::numeric_limits<float>::min()).log();
+        const float *columnA = a.col(j).data() + top;
+        const float *columnB = b.col(j).data() + top;
+        float *rowSums = sum.data() + top;
+        for (Eigen::Index i = 0; i < n - top; ++i) // a plain loop: vectorised by the compiler
+            rowSums[i] += detail::xLogX((columnA[i] + columnB[i]) * 0.5f);
     }
     return sum;
 }
