@@ -126,6 +126,35 @@ private slots:
         compareAll(m, expected);
     }
 
+    // The fast x·ln x kernel against std::log in double, on realistic softmax rows.
+    void entropyMatchesReference_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<bool>("causal");
+        QTest::newRow("n64") << 64 << false;
+        QTest::newRow("n200_causal") << 200 << true;
+    }
+
+    void entropyMatchesReference() {
+        QFETCH(int, n);
+        QFETCH(bool, causal);
+        std::srand(3);
+        Eigen::MatrixXf scores = Eigen::MatrixXf::Random(n, n) * 4.0f;
+        for (int i = 0; i < n && causal; ++i)
+            for (int j = i + 1; j < n; ++j)
+                scores(i, j) = -std::numeric_limits<float>::infinity();
+        const Eigen::MatrixXf a = softmaxRows(scores);
+        double expected = 0.0;
+        for (int i = causal ? 1 : 0; i < n; ++i) {
+            double h = 0.0;
+            for (int j = 0; j <= (causal ? i : n - 1); ++j)
+                h -= a(i, j) > 0 ? a(i, j) * std::log(static_cast<double>(a(i, j))) : 0.0;
+            expected += h / std::log(static_cast<double>(causal ? i + 1 : n));
+        }
+        expected /= causal ? n - 1 : n;
+        const HeadMetrics m = computeHeadMetrics(a, patterns::plainTokens(n), causal);
+        compareMetric("entropy", m.entropy, expected);
+    }
+
     void sameToken_data() {
         QTest::addColumn<Eigen::MatrixXf>("attention");
         QTest::addColumn<bool>("causal");
@@ -310,7 +339,6 @@ private slots:
         QVERIFY(!zero[0] && !zero[1]); // ‖y‖ = 0: nothing to compare against
     }
 };
-
 
 QTEST_GUILESS_MAIN(TestHeadMetrics)
 #include "test_head_metrics.moc"

@@ -86,6 +86,26 @@ private slots:
         QVERIFY(ab > 0.0 && ab <= 1.0);
     }
 
+    // The float kernel against a plain double computation of the definition.
+    void matchesDoubleReference() {
+        const int n = 48;
+        for (const bool causal : {false, true}) {
+            const Eigen::MatrixXf a = randomHead(n, causal, 4), b = randomHead(n, causal, 5);
+            double expected = 0.0;
+            for (int i = causal ? 1 : 0; i < n; ++i) {
+                double jsd = 0.0;
+                for (int j = 0; j <= (causal ? i : n - 1); ++j) {
+                    const double p = a(i, j), q = b(i, j), m = (p + q) / 2;
+                    jsd += 0.5 * (p * std::log2(p / m) + q * std::log2(q / m));
+                }
+                expected += std::sqrt(jsd);
+            }
+            expected /= causal ? n - 1 : n;
+            QVERIFY2(std::abs(jensenShannonDistance(a, b, causal) - expected) <= 1e-5,
+                     qPrintable(QString::number(expected)));
+        }
+    }
+
     void layerMatrixAndOrder() {
         using namespace patterns;
         // Heads 0 and 2 are the same; clustering must seat them side by side.
