@@ -277,6 +277,13 @@ private slots:
         }
     }
 
+    void refusesBadTextGroup() {
+        std::vector<TokenFacts> tokens = patterns::plainTokens(3);
+        tokens[1].textGroup = 7;
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 computeHeadMetrics(patterns::identity(3), tokens, false));
+    }
+
     void metricTable() {
         // The table order is the enum order and every key is distinct (dump and CSV names).
         const auto &infos = metricInfos();

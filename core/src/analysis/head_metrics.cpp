@@ -190,10 +190,16 @@ HeadMetrics computeHeadMetrics(const Eigen::Ref<const Eigen::MatrixXf> &attentio
     std::vector<char> seesSpecial(static_cast<std::size_t>(n), 0),
         seesPunctuation(static_cast<std::size_t>(n), 0),
         seesSameToken(static_cast<std::size_t>(n), 0);
+    // TokenFacts is plain data a caller may fill by hand, so its groups are checked here.
     std::vector<std::vector<Eigen::Index>> groupMembers(static_cast<std::size_t>(n));
-    for (Eigen::Index i = 0; i < n; ++i)
-        groupMembers[static_cast<std::size_t>(tokens[static_cast<std::size_t>(i)].textGroup)]
-            .push_back(i);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const int group = tokens[static_cast<std::size_t>(i)].textGroup;
+        if (group < 0 || group >= n)
+            throw InputError("token " + std::to_string(i + 1) + " names text group " +
+                             std::to_string(group) + ", outside the sentence's " +
+                             std::to_string(n) + " tokens");
+        groupMembers[static_cast<std::size_t>(group)].push_back(i);
+    }
 
     for (Eigen::Index j = 0; j < n; ++j) {
         const Eigen::Index top = causal ? j : 0;
