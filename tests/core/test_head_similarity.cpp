@@ -177,6 +177,13 @@ private slots:
             headDistanceMatrix(
                 std::vector<Eigen::MatrixXf>{patterns::identity(3), patterns::uniform(2)}, false));
         QVERIFY_THROWS_EXCEPTION(InputError, attnviz::clusterOrder(Eigen::MatrixXf::Zero(2, 3)));
+        Eigen::MatrixXf negative = patterns::identity(3);
+        negative(0, 1) = -0.5f;
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 jensenShannonDistance(negative, patterns::identity(3), false));
+        Eigen::MatrixXf nan = Eigen::MatrixXf::Zero(2, 2);
+        nan(0, 1) = nan(1, 0) = std::numeric_limits<float>::quiet_NaN();
+        QVERIFY_THROWS_EXCEPTION(InputError, attnviz::clusterOrder(nan));
     }
 };
 

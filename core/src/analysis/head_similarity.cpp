@@ -15,12 +15,19 @@ namespace {
 
 using ConstMatrixRef = Eigen::Ref<const Eigen::MatrixXf>;
 
-void checkPair(const ConstMatrixRef &a, const ConstMatrixRef &b) {
+void checkShapes(const ConstMatrixRef &a, const ConstMatrixRef &b) {
     if (a.rows() != a.cols() || b.rows() != b.cols() || a.rows() != b.rows())
         throw InputError("heads can only be compared on square attention matrices of one size, "
                          "got " +
                          std::to_string(a.rows()) + " × " + std::to_string(a.cols()) + " and " +
                          std::to_string(b.rows()) + " × " + std::to_string(b.cols()));
+}
+
+// Two vectorised reductions: a NaN or ±∞ anywhere makes the sum non-finite.
+void checkWeights(const ConstMatrixRef &a) {
+    if (a.size() > 0 && (!std::isfinite(a.sum()) || a.minCoeff() < 0.0f))
+        throw InputError("heads can only be compared on attention weights, which are finite and "
+                         "not negative");
 }
 
 // Per row, Σ_j m ln m over the allowed keys with m = (a + b) / 2. With a = b this is exactly
@@ -57,8 +64,10 @@ double meanDistance(const Eigen::VectorXf &negEntropyA, const Eigen::VectorXf &n
 
 Eigen::MatrixXf distanceMatrix(const std::vector<const Eigen::MatrixXf *> &heads, bool causal) {
     const auto count = static_cast<Eigen::Index>(heads.size());
-    for (const Eigen::MatrixXf *head : heads)
-        checkPair(*heads.front(), *head);
+    for (const Eigen::MatrixXf *head : heads) {
+        checkShapes(*heads.front(), *head);
+        checkWeights(*head);
+    }
     std::vector<Eigen::VectorXf> negEntropy;
     negEntropy.reserve(heads.size());
     for (const Eigen::MatrixXf *head : heads)
@@ -79,7 +88,9 @@ Eigen::MatrixXf distanceMatrix(const std::vector<const Eigen::MatrixXf *> &heads
 } // namespace
 
 double jensenShannonDistance(const ConstMatrixRef &a, const ConstMatrixRef &b, bool causal) {
-    checkPair(a, b);
+    checkShapes(a, b);
+    checkWeights(a);
+    checkWeights(b);
     return meanDistance(rowNegEntropyOfMean(a, a, causal), rowNegEntropyOfMean(b, b, causal),
                         rowNegEntropyOfMean(a, b, causal), causal);
 }
@@ -103,6 +114,8 @@ std::vector<int> clusterOrder(const Eigen::Ref<const Eigen::MatrixXf> &distances
         throw InputError("a head distance matrix must be square, got " +
                          std::to_string(distances.rows()) + " × " +
                          std::to_string(distances.cols()));
+    if (!std::isfinite(distances.sum()))
+        throw InputError("a head distance matrix holds a value that is not a finite number");
     const auto count = static_cast<std::size_t>(distances.rows());
     // Cluster k lives in slot k, k being its smallest head index; merged clusters keep the
     // smaller slot. Average linkage by the Lance–Williams update, in double.
