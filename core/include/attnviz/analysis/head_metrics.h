@@ -10,17 +10,19 @@
 //  entropy      mean of H_i / ln(allowed_i), H_i = −Σ_j A_ij ln A_ij: 0 = one key, 1 = uniform
 //               (Clark et al. 2019, §3 "broad attention"; normalised so N does not matter).
 //  confidence   mean of max_j A_ij (Voita et al. 2019, "confidence" of a head).
-//  previous     mean of A_{i,i−1} over rows with i ≥ 1; self: mean of A_{i,i}; next: mean of
-//  self, next,  A_{i,i+1} over rows where key i + 1 is allowed (never under a causal mask:
-//  first        absent); first: mean of A_{i,0} (Clark et al. 2019, §3 positional heads and
-//               attention to the first token).
+//  previous     mean of A_{i,i−1} over the rows with i ≥ 1 (Clark et al. 2019, §3 positional
+//               heads; likewise self, next, first).
+//  self         mean of A_{i,i}.
+//  next         mean of A_{i,i+1} over the rows where key i + 1 is allowed; absent under a
+//               causal mask, which allows it nowhere.
+//  first        mean of A_{i,0}: attention to the first token, the "sink" or [CLS].
 //  distance     mean of Σ_j A_ij |i − j|, in tokens (Vig & Belinkov 2019, "attention distance").
 //  same_token   mean, over rows whose token text (case-folded) occurs at another allowed key, of
 //               the weight on those other occurrences.
 //  special      mean weight on special tokens ([CLS], [SEP], <|endoftext|>, …) over the rows
 //               where one is allowed; absent when the sentence has none (Clark et al. 2019, §3
-//               attention to [SEP]). punctuation: the same for tokens made only of Unicode
-//               general category P* characters.
+//               attention to [SEP]). Dump key "special_tokens".
+//  punctuation  the same for tokens made only of Unicode general category P* characters.
 //  importance   ‖y − y₋ₕ‖ / ‖y‖ (Frobenius norms), y = concat · W_oᵀ + b_o and y₋ₕ the same with
 //               head h's columns of concat zeroed (Michel et al. 2019 ablate heads the same
 //               way); without an output projection y = concat.
