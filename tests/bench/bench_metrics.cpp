@@ -74,6 +74,16 @@ void BM_AnalyseLayer(benchmark::State &state) {
     }
 }
 
+// The same without the head–head distances, for a window that does not show them.
+void BM_AnalyseLayerWithoutDistances(benchmark::State &state) {
+    const Fixture f(static_cast<int>(state.range(0)), causalArg(state));
+    for (auto _ : state) {
+        LayerAnalysis layer =
+            analyseLayer(f.result, f.weights, f.tokens, causalArg(state), HeadDistances::Skip);
+        benchmark::DoNotOptimize(layer.heads.data());
+    }
+}
+
 void BM_CostModel(benchmark::State &state) {
     for (auto _ : state)
         benchmark::DoNotOptimize(compareWithOneWideHead(kSixteenHeads, 128).multiHead.flops.size());
@@ -98,6 +108,7 @@ BENCHMARK(BM_Forward)->Apply(sizes);
 BENCHMARK(BM_HeadMetrics)->Apply(sizes);
 BENCHMARK(BM_HeadDistanceMatrix)->Apply(sizes);
 BENCHMARK(BM_AnalyseLayer)->Apply(sizes);
+BENCHMARK(BM_AnalyseLayerWithoutDistances)->Apply(sizes);
 BENCHMARK(BM_CostModel)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_HeadCountSweep)->Arg(32)->Arg(128)->Unit(benchmark::kMicrosecond);
 

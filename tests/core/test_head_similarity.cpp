@@ -1,8 +1,10 @@
 // Jensen–Shannon head distance on matrices with answers worked by hand, its symmetry and zero
-// self-distance, the layer's distance matrix, and the clustering order.
+// self-distance, the layer's distance matrix, the clustering order, and analyseLayer, which
+// puts every analysis of a layer together.
 #include "attention_patterns.h"
 
 #include <attnviz/analysis/head_similarity.h>
+#include <attnviz/analysis/layer_analysis.h>
 #include <attnviz/error.h>
 
 #include <QTest>
@@ -136,6 +138,32 @@ private slots:
         for (const HeadResult &h : r.heads)
             heads.push_back(h.weights);
         QCOMPARE(headDistanceMatrix(r, true), headDistanceMatrix(heads, true));
+    }
+
+    // analyseLayer is the parts put together: each of its numbers equals the part's own.
+    void analyseLayerAgreesWithParts() {
+        const AttentionConfig c{16, 4, 4, 4, true, false};
+        const AttentionWeights w = makeRandomWeights(c, 9);
+        const AttentionResult r = attentionForward(Eigen::MatrixXf::Random(6, 16), w, true);
+        const auto tokens =
+            describeTokens(std::vector<std::string>{"the", "cat", ",", "the", "mat", "."});
+        const LayerAnalysis layer = analyseLayer(r, w, tokens, true);
+        const auto importance = headImportance(r.concat, w.out, c.heads);
+        QCOMPARE(layer.heads.size(), std::size_t(4));
+        for (std::size_t h = 0; h < layer.heads.size(); ++h) {
+            HeadMetrics expected = computeHeadMetrics(r.heads[h].weights, tokens, true);
+            expected.importance = importance[h];
+            for (const MetricInfo &info : metricInfos())
+                QCOMPARE(layer.heads[h].metrics.value(info.metric), expected.value(info.metric));
+            QCOMPARE(roleKey(layer.heads[h].role.role), roleKey(assignRole(expected).role));
+        }
+        QCOMPARE(layer.headDistance, headDistanceMatrix(r, true));
+        QCOMPARE(layer.clusteredOrder, attnviz::clusterOrder(layer.headDistance));
+
+        const LayerAnalysis skipped = analyseLayer(r, w, tokens, true, HeadDistances::Skip);
+        QCOMPARE(skipped.headDistance.size(), Eigen::Index(0));
+        QCOMPARE(skipped.clusteredOrder, (std::vector<int>{0, 1, 2, 3}));
+        QCOMPARE(skipped.heads[2].metrics.entropy, layer.heads[2].metrics.entropy);
     }
 
     void clusterOrder_data() {
