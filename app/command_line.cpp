@@ -490,6 +490,48 @@ std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_vie
     return value;
 }
 
+QStringList withoutQtOptions(const QStringList &arguments) {
+    // QGuiApplication's and QApplication's own options (qguiapplication.cpp, qapplication.cpp),
+    // which Qt takes out of argv itself; "-x" and "--x" are the same to Qt.
+    static const QStringList withValue{"platform",
+                                       "platformpluginpath",
+                                       "platformtheme",
+                                       "plugin",
+                                       "qwindowgeometry",
+                                       "qwindowicon",
+                                       "qwindowtitle",
+                                       "stylesheet",
+                                       "style",
+                                       "display",
+                                       "geometry",
+                                       "title",
+                                       "name",
+                                       "visual",
+                                       "ncols",
+                                       "qmljsdebugger"};
+    static const QStringList alone{"reverse", "widgetcount", "cmap", "nograb", "dograb", "sync"};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &word = arguments[i];
+        if (word == QLatin1String("--")) {
+            kept += arguments.mid(i);
+            break;
+        }
+        if (i > 0 && word.startsWith(u'-')) {
+            const QString name = word.mid(word.startsWith(QLatin1String("--")) ? 2 : 1);
+            if (alone.contains(name))
+                continue;
+            if (withValue.contains(name.section(u'=', 0, 0))) {
+                if (!name.contains(u'='))
+                    ++i; // and its value
+                continue;
+            }
+        }
+        kept << word;
+    }
+    return kept;
+}
+
 std::vector<char *> argumentsForQt(int argc, char **argv) {
     std::vector<char *> kept;
     for (int i = 0; i < argc; ++i) {

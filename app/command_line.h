@@ -59,6 +59,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
 // The bytes of the last "--NAME VALUE" or "--NAME=VALUE" in argv, undecoded.
 std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_view name);
 
+// The arguments without Qt's own GUI options (-platform NAME, -style NAME, -reverse, ...): Qt
+// takes those out of argv itself when the application object is made, after our parsing.
+QStringList withoutQtOptions(const QStringList &arguments);
+
 // Qt's own session management takes "-session FILE" / "--session FILE" out of argv before any
 // parser of ours could see it. Parsing happens before the application object exists; this gives
 // the arguments for Qt with our --session (both forms, and --session=FILE) removed.

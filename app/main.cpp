@@ -105,8 +105,9 @@ int main(int argc, char **argv) {
     // Parsed and validated before any application object exists: what to run (window or
     // headless, and which application class) is decided once, from the parsed options, and
     // argument errors are never hidden behind "no display".
-    const attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
-        decodedArguments(argc, argv), attnviz::rawOptionValue(argc, argv, "sentence"));
+    const attnviz::ParsedCommandLine parsed =
+        attnviz::parseCommandLine(attnviz::withoutQtOptions(decodedArguments(argc, argv)),
+                                  attnviz::rawOptionValue(argc, argv, "sentence"));
     if (!parsed.options) {
         std::fprintf(stderr, "attnviz: %s%s\n", qPrintable(parsed.error),
                      parsed.fileError ? "" : " (see attnviz --help)");

@@ -493,6 +493,14 @@ private slots:
         QCOMPARE(parseDump(r.out)["tokens"].toArray().last().toString(), QString("now"));
     }
 
+    // Qt's own options still reach Qt (parsing happens before Qt takes them out of argv).
+    void qtOptionsPassThrough() {
+        const Run r = runAttnviz({"-platform", "offscreen", "--sentence", "a b", "-reverse",
+                                  "--style=Fusion", "--dump", "-"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(parseDump(r.out)["tokens"].toArray().size(), 2);
+    }
+
     // Qt took "--session FILE" as its own session-management option: the README's form rendered
     // the default sentence. All three forms must reach the session.
     void sessionForms_data() {

@@ -12,10 +12,10 @@
 
 namespace {
 
-// What a headless attnviz holds besides the computation: code and data of Qt Core, ICU (its
-// break-iterator data alone is ~30 MiB), libstdc++ and the app, the heap's slack, and the dump's
-// two 64 KiB buffers. Measured at 28–40 MiB for a one-token dump; the margin leaves room for
-// allocator behaviour on other machines.
+// What a headless attnviz holds besides the computation: code and data of Qt Core, ICU,
+// libstdc++ and the app, the heap's slack, and the dump's two 64 KiB buffers. Measured 22–25 MiB
+// above the estimate from 512 to 4,096 tokens (4,096 tokens, 1 head: estimate 131 MiB, peak
+// 156 MiB); the margin leaves room for other machines' libraries and allocators.
 constexpr long long kFixedMarginBytes = 96LL << 20;
 
 // The largest resident set of any child waited for so far (ru_maxrss is in KiB on Linux).
