@@ -679,6 +679,26 @@ private slots:
         QVERIFY2(r.err.contains("more than 4096 tokens"), r.err.constData());
     }
 
+    // Running out of memory is one clear line, not an abort (std::bad_alloc is caught with
+    // InputError, and nothing else crosses the core boundary). A 250 MB address-space limit lets
+    // a small dump run and makes a 4,000-token, 4-head one (about 0.5 GB) fail.
+    void outOfMemoryIsOneLine() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer reserves terabytes of address space; ulimit -v cannot apply");
+#endif
+        QStringList words;
+        for (int i = 0; i < 4000; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        const QString limit = "ulimit -v 250000; ";
+        const Run small = runAttnvizShell("--sentence 'a b' --dump -", limit);
+        QVERIFY2(small.exitCode == 0, small.err.constData());
+        const Run big = runAttnvizShell(
+            "--sentence '" + words.join(' ') + "' --max-tokens 4096 --dump -", limit);
+        QCOMPARE(big.exitCode, 2);
+        QVERIFY2(big.err.startsWith("attnviz: out of memory") && big.err.count('\n') == 1,
+                 big.err.constData());
+    }
+
     // --dump replaces its file atomically: a failed write keeps the old one. A file-size limit
     // (ulimit -f, SIGXFSZ ignored) makes the write fail as a full disk does, without privileges.
     void failedDumpKeepsTheOldFile() {
