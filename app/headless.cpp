@@ -145,6 +145,11 @@ int runHeadless(const CommandLineOptions &options) {
                 list += m.summary() + '\n';
             return writeStandardOutput(list) ? 0 : 2;
         }
+        // Refuse a device, FIFO or directory as an output before minutes of computing.
+        if (!options.dumpPath.isEmpty() && options.dumpPath != QLatin1String("-"))
+            resolveOutputTarget(options.dumpPath.toStdString(), "the dump");
+        if (!options.saveWeightsPath.isEmpty())
+            resolveOutputTarget(options.saveWeightsPath.toStdString(), "the weights file");
         const PreparedRun run = prepareRun(options);
         if (!options.dumpPath.isEmpty()) {
             const PipelineResult result = runPipeline(run.pipeline, *run.weights);
