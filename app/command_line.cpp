@@ -1,13 +1,13 @@
 #include "command_line.h"
 
 #include <attnviz/error.h>
+#include <attnviz/io/input_file.h>
 
 #include <session_file.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <cstring>
 #include <limits>
 
 namespace attnviz {
@@ -26,8 +26,11 @@ struct Flags {
     QCommandLineOption tokenizer{"tokenizer", "Tokenizer: words (default) or chars.", "MODE"};
     QCommandLineOption singleHead{"single-head",
                                   "The seed's Self_Attention: one head, no output projection."};
-    QCommandLineOption maxTokens{"max-tokens",
-                                 "Refuse sentences longer than N tokens (default 512).", "N"};
+    QCommandLineOption maxTokens{
+        "max-tokens",
+        QStringLiteral("Refuse sentences longer than N tokens (default 512, at most %1).")
+            .arg(ConfigLimits::maxTokens),
+        "N"};
     QCommandLineOption dump{"dump",
                             "Write the result as JSON to FILE ('-' for standard output) "
                             "and exit, without opening a window.",
@@ -58,7 +61,21 @@ struct Flags {
     QCommandLineOption columns{"columns", "Columns of the exported grid (default: balanced).", "C"};
     QCommandLineOption colormap{"colormap", "viridis (default), magma, cividis or grayscale.",
                                 "NAME"};
-    QCommandLineOption size{"size", "Figure size in pixels at 96 DPI (default 1600x900).", "WxH"};
+    QCommandLineOption scale{"scale",
+                             "Colour scale: shared-unit (default; every heatmap 0-1), shared-max "
+                             "(0 to the largest weight shown) or per-head (each its own).",
+                             "MODE"};
+    QCommandLineOption values{"values",
+                              "Print each weight in its cell (up to 12 tokens; default)."};
+    QCommandLineOption noValues{"no-values", "Do not print weights in the cells."};
+    QCommandLineOption meanPanel{"mean-panel", "Add the panel of the mean over heads."};
+    QCommandLineOption baselinePanel{"baseline-panel", "Add the uniform-attention baseline panel."};
+    QCommandLineOption size{"size",
+                            QStringLiteral("Figure size in pixels at 96 DPI (default 1600x900, "
+                                           "sides %1-%2).")
+                                .arg(ui::FigureOptions::kMinSide)
+                                .arg(ui::FigureOptions::kMaxSide),
+                            "WxH"};
     QCommandLineOption session{"session",
                                "Open a saved session (.attnviz); with --export or --dump, "
                                "render it headless.",
@@ -110,15 +127,55 @@ QString requireValue(const QCommandLineParser &parser, const QCommandLineOption 
     return value;
 }
 
+// What the window's View controls set, for the window and figures alike; a session's view is
+// the starting point and these flags override it.
+void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
+                      CommandLineOptions &options) {
+    ui::HeatmapStyle &style = options.figure.style;
+    if (parser.isSet(f.colormap) && !ui::parseColormap(parser.value(f.colormap), &style.colormap))
+        throw InputError(
+            QStringLiteral(
+                "--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
+                .arg(parser.value(f.colormap))
+                .toStdString());
+    if (parser.isSet(f.scale)) {
+        const QString mode = parser.value(f.scale);
+        if (mode == QLatin1String("shared-unit"))
+            style.scale = ui::ColorScale::SharedUnit;
+        else if (mode == QLatin1String("shared-max"))
+            style.scale = ui::ColorScale::SharedMax;
+        else if (mode == QLatin1String("per-head"))
+            style.scale = ui::ColorScale::PerHead;
+        else
+            throw InputError(
+                QStringLiteral(
+                    "--scale: unknown colour scale '%1' (use shared-unit, shared-max or per-head)")
+                    .arg(mode)
+                    .toStdString());
+    }
+    if (parser.isSet(f.values) && parser.isSet(f.noValues))
+        throw InputError("--values and --no-values contradict each other; give one");
+    if (parser.isSet(f.values))
+        style.showValues = true;
+    if (parser.isSet(f.noValues))
+        style.showValues = false;
+    if (parser.isSet(f.meanPanel))
+        options.figure.meanPanel = true;
+    if (parser.isSet(f.baselinePanel))
+        options.baselinePanel = true;
+    options.viewGiven = options.viewGiven || parser.isSet(f.colormap) || parser.isSet(f.scale) ||
+                        parser.isSet(f.values) || parser.isSet(f.noValues) ||
+                        parser.isSet(f.meanPanel) || parser.isSet(f.baselinePanel);
+}
+
 void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
                         CommandLineOptions &options) {
     ui::FigureOptions &figure = options.figure;
     const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) ||
-                             parser.isSet(f.columns) || parser.isSet(f.colormap) ||
-                             parser.isSet(f.size) || parser.isSet(f.caption);
+                             parser.isSet(f.columns) || parser.isSet(f.size) ||
+                             parser.isSet(f.caption);
     if (figureFlags && options.exportPath.isEmpty())
-        throw InputError(
-            "--dpi, --head, --columns, --colormap, --size and --caption go with --export FILE");
+        throw InputError("--dpi, --head, --columns, --size and --caption go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
         throw InputError(
             QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
@@ -143,13 +200,7 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
     if (parser.isSet(f.columns))
         figure.columns =
             static_cast<int>(parseInteger(parser, f.columns, 1, ConfigLimits::maxHeads));
-    if (parser.isSet(f.colormap) &&
-        !ui::parseColormap(parser.value(f.colormap), &figure.style.colormap))
-        throw InputError(
-            QStringLiteral(
-                "--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
-                .arg(parser.value(f.colormap))
-                .toStdString());
+    parseViewOptions(parser, f, options);
     if (parser.isSet(f.size)) {
         const QStringList parts = parser.value(f.size).split(u'x');
         bool okW = false, okH = false;
@@ -171,6 +222,11 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
 CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
                                  CommandLineOptions options);
 
+// A session file could not be read: a file problem, not a misuse of the flags.
+struct SessionFileError : InputError {
+    using InputError::InputError;
+};
+
 // Settings from a session file; only output flags may join it.
 CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags &f,
                                   const QString &path) {
@@ -187,7 +243,14 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
     if (parser.positionalArguments().size() > (parser.isSet(f.session) ? 0 : 1))
         throw InputError("give one session at a time");
     CommandLineOptions options;
-    const ui::SessionDocument d = ui::loadSession(path, &options.sessionWarnings);
+    ui::SessionDocument d;
+    try {
+        // A FIFO or device would block or never end inside the loader: refused here first.
+        requireRegularFile(path.toStdString(), "the session");
+        d = ui::loadSession(path, &options.sessionWarnings);
+    } catch (const InputError &e) {
+        throw SessionFileError(e.what());
+    }
     options.sessionPath = path;
     options.pipeline = d.options;
     if (!d.weightsPath.isEmpty()) {
@@ -222,7 +285,6 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     else
         p.sentence = defaultSentence().toStdString();
     // Each size is parsed against the widest sane range; validate() then explains combinations.
-    constexpr long long intMax = std::numeric_limits<int>::max();
     options.headsGiven = parser.isSet(f.heads);
     options.dkGiven = parser.isSet(f.dk);
     options.dvGiven = parser.isSet(f.dv);
@@ -237,7 +299,7 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         c.dModel = static_cast<int>(parseInteger(parser, f.dim, 1, ConfigLimits::maxDModel));
     if (parser.isSet(f.maxTokens))
         p.tokenizer.maxTokens =
-            static_cast<std::size_t>(parseInteger(parser, f.maxTokens, 1, intMax));
+            static_cast<std::size_t>(parseInteger(parser, f.maxTokens, 1, ConfigLimits::maxTokens));
     if (parser.isSet(f.seed))
         p.seed = parseSeed(parser, f.seed);
     if (parser.isSet(f.tokenizer))
@@ -288,29 +350,105 @@ QString defaultSentence() {
     return QStringLiteral("The cat sat on the mat because it was warm.");
 }
 
-ParsedCommandLine parseCommandLine(const QStringList &arguments,
-                                   const std::optional<std::string> &rawSentence) {
-    QCommandLineParser parser;
+namespace {
+
+QList<QCommandLineOption> allFlags(const Flags &flags) {
+    return {flags.sentence,   flags.heads,         flags.dk,           flags.dv,
+            flags.dim,        flags.seed,          flags.causal,       flags.noPositional,
+            flags.tokenizer,  flags.singleHead,    flags.maxTokens,    flags.dump,
+            flags.weights,    flags.weightsPrefix, flags.listModules,  flags.saveWeights,
+            flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
+            flags.head,       flags.columns,       flags.colormap,     flags.scale,
+            flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
+            flags.size,       flags.caption,       flags.session};
+}
+
+struct BuiltinOptions {
+    QCommandLineOption help;
+    QCommandLineOption version;
+};
+
+BuiltinOptions setUpParser(QCommandLineParser &parser, const Flags &flags) {
     parser.setApplicationDescription(
-        QStringLiteral("attnviz shows what multi-head self-attention does: one heatmap per head.\n"
-                       "Without --dump it opens the window; with --dump it runs headless."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
-    const Flags flags;
-    parser.addOptions(
-        {flags.sentence,   flags.heads,         flags.dk,           flags.dv,
-         flags.dim,        flags.seed,          flags.causal,       flags.noPositional,
-         flags.tokenizer,  flags.singleHead,    flags.maxTokens,    flags.dump,
-         flags.weights,    flags.weightsPrefix, flags.listModules,  flags.saveWeights,
-         flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
-         flags.head,       flags.columns,       flags.colormap,     flags.size,
-         flags.caption,    flags.session});
+        QStringLiteral(
+            "attnviz shows what multi-head self-attention does: one heatmap per head.\n"
+            "Without --dump, --export, --save-weights or --list-modules it opens the window;\n"
+            "with them it runs headless. Limits: at most %1 tokens, %2 heads, d_model %3,\n"
+            "dk and dv %4, and about %5 MiB for one computation (the estimate is printed\n"
+            "when a configuration is refused).")
+            .arg(ConfigLimits::maxTokens)
+            .arg(ConfigLimits::maxHeads)
+            .arg(ConfigLimits::maxDModel)
+            .arg(ConfigLimits::maxHeadDim)
+            .arg(ConfigLimits::maxResultBytes >> 20));
+    BuiltinOptions builtin{parser.addHelpOption(), parser.addVersionOption()};
+    parser.addOptions(allFlags(flags));
     parser.addPositionalArgument(QStringLiteral("session"),
                                  QStringLiteral("A .attnviz session to open."),
                                  QStringLiteral("[FILE.attnviz]"));
+    return builtin;
+}
 
+// The option a command-line word names ("--dump", "-h"), or null.
+const QCommandLineOption *optionNamed(const QList<QCommandLineOption> &options,
+                                      const QString &word) {
+    QString name;
+    if (word.startsWith(QLatin1String("--")))
+        name = word.mid(2).section(u'=', 0, 0);
+    else if (word.size() == 2 && word.startsWith(u'-'))
+        name = word.mid(1);
+    if (name.isEmpty())
+        return nullptr;
+    for (const QCommandLineOption &option : options)
+        if (option.names().contains(name))
+            return &option;
+    return nullptr;
+}
+
+// "--weights --list-modules": the parser would take the flag word as the file name and the run
+// would silently become something else. A value that is itself a flag is refused;
+// "--weights=--list-modules" still passes such a value on purpose.
+QString flagTakenAsValue(const QList<QCommandLineOption> &options, const QStringList &arguments) {
+    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
+        const QString &word = arguments[i];
+        if (word == QLatin1String("--"))
+            break;
+        if (word.contains(u'='))
+            continue;
+        const QCommandLineOption *option = optionNamed(options, word);
+        if (!option || option->valueName().isEmpty())
+            continue;
+        const QString &next = arguments[i + 1];
+        if (optionNamed(options, next) || next == QLatin1String("--help-all"))
+            return QStringLiteral("%1 needs a value (%2) but is followed by the flag %3; to "
+                                  "use that text as the value, write %1=%3")
+                .arg(word, option->valueName(), next.section(u'=', 0, 0));
+        ++i; // the value
+    }
+    return {};
+}
+
+} // namespace
+
+QString helpText() {
+    QCommandLineParser parser;
+    const Flags flags;
+    setUpParser(parser, flags);
+    return parser.helpText();
+}
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments,
+                                   const std::optional<std::string> &rawSentence) {
+    QCommandLineParser parser;
+    const Flags flags;
+    const auto [help, version] = setUpParser(parser, flags);
+    QList<QCommandLineOption> everyOption = allFlags(flags);
+    everyOption << help << version;
     ParsedCommandLine parsed;
-    parsed.helpText = parser.helpText();
+    if (const QString misuse = flagTakenAsValue(everyOption, arguments); !misuse.isEmpty()) {
+        parsed.error = misuse;
+        return parsed;
+    }
     if (!parser.parse(arguments)) {
         parsed.error = parser.errorText();
         return parsed;
@@ -327,6 +465,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
     }
     try {
         parsed.options = toOptions(parser, flags, rawSentence);
+    } catch (const SessionFileError &e) {
+        parsed.error = QString::fromStdString(e.what());
+        parsed.fileError = true;
     } catch (const InputError &e) {
         parsed.error = QString::fromStdString(e.what());
     }
@@ -349,17 +490,67 @@ std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_vie
     return value;
 }
 
-bool isHeadlessRequest(int argc, char **argv) {
-    for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        for (const char *flag : {"--dump", "--save-weights", "--list-modules", "--export", "-h",
-                                 "--help", "--help-all", "-v", "--version"}) {
-            const std::size_t length = std::strlen(flag);
-            if (std::strncmp(arg, flag, length) == 0 && (arg[length] == '\0' || arg[length] == '='))
-                return true;
+QStringList withoutQtOptions(const QStringList &arguments) {
+    // QGuiApplication's and QApplication's own options (qguiapplication.cpp, qapplication.cpp),
+    // which Qt takes out of argv itself; "-x" and "--x" are the same to Qt.
+    static const QStringList withValue{"platform",
+                                       "platformpluginpath",
+                                       "platformtheme",
+                                       "plugin",
+                                       "qwindowgeometry",
+                                       "qwindowicon",
+                                       "qwindowtitle",
+                                       "stylesheet",
+                                       "style",
+                                       "display",
+                                       "geometry",
+                                       "title",
+                                       "name",
+                                       "visual",
+                                       "ncols",
+                                       "qmljsdebugger"};
+    static const QStringList alone{"reverse", "widgetcount", "cmap", "nograb", "dograb", "sync"};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &word = arguments[i];
+        if (word == QLatin1String("--")) {
+            kept += arguments.mid(i);
+            break;
         }
+        if (i > 0 && word.startsWith(u'-')) {
+            const QString name = word.mid(word.startsWith(QLatin1String("--")) ? 2 : 1);
+            if (alone.contains(name))
+                continue;
+            if (withValue.contains(name.section(u'=', 0, 0))) {
+                if (!name.contains(u'='))
+                    ++i; // and its value
+                continue;
+            }
+        }
+        kept << word;
     }
-    return false;
+    return kept;
+}
+
+std::vector<char *> argumentsForQt(int argc, char **argv) {
+    std::vector<char *> kept;
+    for (int i = 0; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (i > 0 && (word == "--session" || word == "-session")) {
+            ++i; // and its value
+            continue;
+        }
+        if (i > 0 && (word.starts_with("--session=") || word.starts_with("-session=")))
+            continue;
+        if (word == "--") { // everything after it is ours as it is
+            for (; i < argc; ++i)
+                kept.push_back(argv[i]);
+            break;
+        }
+        kept.push_back(argv[i]);
+    }
+    kept.push_back(nullptr); // argv[argc] is null by convention
+    return kept;
 }
 
 } // namespace attnviz

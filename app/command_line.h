@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace attnviz {
 
@@ -27,7 +28,8 @@ struct CommandLineOptions {
     QString exportPath;  // a figure to write headless; empty: none
     QString sessionPath; // a .attnviz session that supplies the settings
     QStringList sessionWarnings;
-    bool baselinePanel = false;    // from a session: the figure shows the baseline panel too
+    bool baselinePanel = false;    // the figure (and window) show the baseline panel too
+    bool viewGiven = false;        // a view flag (--scale, --values, ...) was given
     bool restoreLastState = false; // the window reopens the last run's state
     ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).
@@ -38,22 +40,32 @@ struct CommandLineOptions {
 struct ParsedCommandLine {
     std::optional<CommandLineOptions> options;
     QString error;
-    QString helpText;
+    bool fileError = false; // the error is about a file's contents, not the flags' use
 };
+
+// The --help text. Needs a QCoreApplication (it names the executable).
+QString helpText();
 
 // The sentence shown when none is given.
 QString defaultSentence();
 
-// Parses argv (arguments()[0] is the program). Never exits; the caller decides. `rawSentence`
-// holds --sentence's bytes exactly as given: Qt's argument decoding replaces invalid UTF-8, which
-// must instead be reported with its byte offset.
+// Parses argv (arguments[0] is the program). Never exits; the caller decides. Works before a
+// QCoreApplication exists, so the window-or-headless choice is made from the parsed options.
+// `rawSentence` holds --sentence's bytes exactly as given: Qt's argument decoding replaces invalid
+// UTF-8, which must instead be reported with its byte offset.
 ParsedCommandLine parseCommandLine(const QStringList &arguments,
                                    const std::optional<std::string> &rawSentence = std::nullopt);
 
 // The bytes of the last "--NAME VALUE" or "--NAME=VALUE" in argv, undecoded.
 std::optional<std::string> rawOptionValue(int argc, char **argv, std::string_view name);
 
-// True when the arguments ask for something that needs no display (a dump, help or version).
-bool isHeadlessRequest(int argc, char **argv);
+// The arguments without Qt's own GUI options (-platform NAME, -style NAME, -reverse, ...): Qt
+// takes those out of argv itself when the application object is made, after our parsing.
+QStringList withoutQtOptions(const QStringList &arguments);
+
+// Qt's own session management takes "-session FILE" / "--session FILE" out of argv before any
+// parser of ours could see it. Parsing happens before the application object exists; this gives
+// the arguments for Qt with our --session (both forms, and --session=FILE) removed.
+std::vector<char *> argumentsForQt(int argc, char **argv);
 
 } // namespace attnviz

@@ -1,34 +1,53 @@
 #include "headless.h"
 
 #include <attnviz/error.h>
+#include <attnviz/io/atomic_file.h>
 #include <attnviz/weights_file.h>
 
 #include <attention_session.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 
 namespace attnviz {
 
 namespace {
 
-void writeText(const QString &path, const std::string &text) {
+// Standard output as a sink: every write checked, so a full disk or a closed pipe is an error.
+class StandardOutputSink : public ByteSink {
+public:
+    void write(std::string_view bytes) override {
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
+            fail();
+    }
+    void finish() {
+        if (std::fflush(stdout) != 0 || std::ferror(stdout))
+            fail();
+    }
+
+private:
+    [[noreturn]] static void fail() {
+        throw InputError(std::string("cannot write the dump to standard output: ") +
+                         std::strerror(errno));
+    }
+};
+
+// The dump goes straight from the result to its file as text (no JSON tree in memory), into a
+// temporary file renamed over the target only when every byte is written.
+void writeDumpTo(const QString &path, const PreparedRun &run, const PipelineResult &result) {
     if (path == QLatin1String("-")) {
-        std::cout << text << '\n';
-        std::cout.flush();
-        if (!std::cout)
-            throw InputError("cannot write the dump to standard output");
+        StandardOutputSink out;
+        writeDump(out, run.pipeline, result, run.weightsInfo);
+        out.write("\n");
+        out.finish();
         return;
     }
-    std::ofstream file(path.toStdString(), std::ios::binary | std::ios::trunc);
-    if (!file)
-        throw InputError("cannot write '" + path.toStdString() + "': " + std::strerror(errno));
-    file << text << '\n';
-    file.close();
-    if (!file)
-        throw InputError("writing '" + path.toStdString() + "' failed: " + std::strerror(errno));
+    AtomicFile file(path.toStdString(), "the dump");
+    writeDump(file, run.pipeline, result, run.weightsInfo);
+    file.write("\n");
+    file.commit();
 }
 
 void requireAgreement(bool given, const char *flag, int asked, int inFile, const std::string &why) {
@@ -51,6 +70,16 @@ void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
 
 } // namespace
 
+bool writeStandardOutput(std::string_view text) {
+    errno = 0;
+    const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    if (written && std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return true;
+    std::fprintf(stderr, "attnviz: cannot write to standard output: %s\n",
+                 errno ? std::strerror(errno) : "write error");
+    return false;
+}
+
 bool loadIntoSession(ui::AttentionSession &session, const PreparedRun &run,
                      const CommandLineOptions &options) {
     if (run.weightsFromFile)
@@ -69,7 +98,8 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
             std::make_shared<const AttentionWeights>(makeRandomWeights(c, run.pipeline.seed));
         run.weightsInfo = {{"source", "random"}, {"seed", run.pipeline.seed}};
     } else {
-        const SafetensorsFile file = SafetensorsFile::open(options.weightsPath.toStdString());
+        const SafetensorsFile file =
+            SafetensorsFile::open(options.weightsPath.toStdString(), "the weights file");
         WeightsLoadOptions load;
         load.prefix = options.weightsPrefix;
         if (options.headsGiven && !c.singleHead)
@@ -104,19 +134,26 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
 int runHeadless(const CommandLineOptions &options) {
     try {
         if (options.action == CommandLineOptions::Action::ListModules) {
-            const auto file = SafetensorsFile::open(options.weightsPath.toStdString());
+            const auto file =
+                SafetensorsFile::open(options.weightsPath.toStdString(), "the weights file");
             const auto modules = findAttentionModules(file);
             if (modules.empty())
                 throw InputError("no attention module found in '" +
                                  options.weightsPath.toStdString() + "'");
+            std::string list;
             for (const AttentionModuleInfo &m : modules)
-                std::cout << m.summary() << '\n';
-            return 0;
+                list += m.summary() + '\n';
+            return writeStandardOutput(list) ? 0 : 2;
         }
+        // Refuse a device, FIFO or directory as an output before minutes of computing.
+        if (!options.dumpPath.isEmpty() && options.dumpPath != QLatin1String("-"))
+            resolveOutputTarget(options.dumpPath.toStdString(), "the dump");
+        if (!options.saveWeightsPath.isEmpty())
+            resolveOutputTarget(options.saveWeightsPath.toStdString(), "the weights file");
         const PreparedRun run = prepareRun(options);
         if (!options.dumpPath.isEmpty()) {
             const PipelineResult result = runPipeline(run.pipeline, *run.weights);
-            writeText(options.dumpPath, makeDump(run.pipeline, result, run.weightsInfo).dump());
+            writeDumpTo(options.dumpPath, run, result);
         }
         if (!options.exportPath.isEmpty())
             exportFigure(options, run);

@@ -6,6 +6,7 @@
 #include <attnviz/dump.h>
 
 #include <memory>
+#include <string_view>
 
 namespace attnviz::ui {
 class AttentionSession;
@@ -29,6 +30,10 @@ PreparedRun prepareRun(const CommandLineOptions &options);
 // false when the session refuses the options; its errorText() says why.
 bool loadIntoSession(ui::AttentionSession &session, const PreparedRun &run,
                      const CommandLineOptions &options);
+
+// Writes to standard output and flushes, checking both (a full disk, a closed pipe). On failure
+// prints a one-line message to stderr and returns false.
+bool writeStandardOutput(std::string_view text);
 
 // Runs a headless action. Returns the exit code: 0 on success, 2 after printing a one-line
 // message to stderr.

@@ -5,15 +5,18 @@
 #include <attnviz/error.h>
 
 #include <attention_session.h>
+#include <control_panel.h>
 #include <main_window.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QIcon>
 
 #include <cstdio>
 #include <malloc.h>
-#include <memory>
+#include <new>
+#include <vector>
 
 namespace {
 
@@ -46,6 +49,10 @@ int runWindow(const CommandLineOptions &options) {
             std::fprintf(stderr, "attnviz: %s\n", qPrintable(error));
             return 2;
         }
+        if (options.viewGiven) // flags given with the session override its view
+            window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
+                                                options.baselinePanel,
+                                                window.controlPanel()->lockControl()->isChecked());
         window.show();
         return QApplication::exec();
     }
@@ -57,9 +64,16 @@ int runWindow(const CommandLineOptions &options) {
     } catch (const InputError &e) {
         std::fprintf(stderr, "attnviz: %s\n", e.what());
         return 2;
+    } catch (const std::bad_alloc &) {
+        std::fputs("attnviz: out of memory loading the weights or embeddings\n", stderr);
+        return 2;
     }
     if (options.restoreLastState)
         window.restoreLastState();
+    if (options.viewGiven)
+        window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
+                                            options.baselinePanel,
+                                            window.controlPanel()->lockControl()->isChecked());
     window.setWindowModified(false); // what the command line asked for is not an edit
     window.show();
     return QApplication::exec();
@@ -67,12 +81,59 @@ int runWindow(const CommandLineOptions &options) {
 
 } // namespace attnviz
 
+namespace {
+
+// The arguments as Qt would decode them (UTF-8 on Linux), before any application object exists.
+QStringList decodedArguments(int argc, char **argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
     keepLargeBlocksInTheHeap();
     setApplicationInfo();
-    // Only the window needs a display; dumps, help and version run anywhere.
-    std::unique_ptr<QCoreApplication> app;
-    if (attnviz::rawOptionValue(argc, argv, "export")) {
+    // Parsed and validated before any application object exists: what to run (window or
+    // headless, and which application class) is decided once, from the parsed options, and
+    // argument errors are never hidden behind "no display".
+    const attnviz::ParsedCommandLine parsed =
+        attnviz::parseCommandLine(attnviz::withoutQtOptions(decodedArguments(argc, argv)),
+                                  attnviz::rawOptionValue(argc, argv, "sentence"));
+    if (!parsed.options) {
+        std::fprintf(stderr, "attnviz: %s%s\n", qPrintable(parsed.error),
+                     parsed.fileError ? "" : " (see attnviz --help)");
+        return 2;
+    }
+    attnviz::CommandLineOptions options = *parsed.options;
+    // Qt must not see --session: it would take the file as its own session-management key.
+    std::vector<char *> qtArguments = attnviz::argumentsForQt(argc, argv);
+    int qtArgc = static_cast<int>(qtArguments.size()) - 1;
+
+    using Action = attnviz::CommandLineOptions::Action;
+    switch (options.action) {
+    case Action::ShowHelp: {
+        const QCoreApplication app(qtArgc, qtArguments.data());
+        return attnviz::writeStandardOutput(attnviz::helpText().toStdString()) ? 0 : 2;
+    }
+    case Action::ShowVersion:
+        return attnviz::writeStandardOutput("attnviz " ATTNVIZ_VERSION "\n") ? 0 : 2;
+    case Action::Headless:
+    case Action::ListModules: {
+        for (const QString &warning : options.sessionWarnings)
+            std::fprintf(stderr, "attnviz: warning: %s\n", qPrintable(warning));
+        if (options.exportPath.isEmpty()) {
+            const QCoreApplication app(qtArgc, qtArguments.data());
+            return attnviz::runHeadless(options);
+        }
         // Figures render with widgets but never need a display. Qt's notes about the platform
         // (no runtime directory, no window manager) are noise here; errors still reach stderr.
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -80,44 +141,20 @@ int main(int argc, char **argv) {
             if (type == QtCriticalMsg || type == QtFatalMsg)
                 std::fprintf(stderr, "attnviz: %s\n", qPrintable(text));
         });
-        app = std::make_unique<QApplication>(argc, argv);
-    } else if (attnviz::isHeadlessRequest(argc, argv)) {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    } else {
-        if (qEnvironmentVariableIsEmpty("DISPLAY") &&
-            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-            std::fputs("attnviz: no display to open the window on (DISPLAY is not set); "
-                       "use --dump or --export to run without one\n",
-                       stderr);
-            return 2;
-        }
-        app = std::make_unique<QApplication>(argc, argv);
+        const QApplication app(qtArgc, qtArguments.data());
+        return attnviz::runHeadless(options);
     }
-
-    attnviz::ParsedCommandLine parsed = attnviz::parseCommandLine(
-        QCoreApplication::arguments(), attnviz::rawOptionValue(argc, argv, "sentence"));
-    if (!parsed.options) {
-        std::fprintf(stderr, "attnviz: %s (see attnviz --help)\n", qPrintable(parsed.error));
-        return 2;
-    }
-    using Action = attnviz::CommandLineOptions::Action;
-    switch (parsed.options->action) {
-    case Action::ShowHelp:
-        std::fputs(qPrintable(parsed.helpText), stdout);
-        return 0;
-    case Action::ShowVersion:
-        std::printf("attnviz %s\n", ATTNVIZ_VERSION);
-        return 0;
-    case Action::Headless:
-    case Action::ListModules:
-        for (const QString &warning : parsed.options->sessionWarnings)
-            std::fprintf(stderr, "attnviz: warning: %s\n", qPrintable(warning));
-        return attnviz::runHeadless(*parsed.options);
     case Action::OpenWindow:
         break;
     }
+    if (!hasDisplay()) {
+        std::fputs("attnviz: no display to open the window on (DISPLAY is not set); "
+                   "use --dump or --export to run without one\n",
+                   stderr);
+        return 2;
+    }
+    const QApplication app(qtArgc, qtArguments.data());
     // Plain `attnviz` continues where the last run stopped; any argument starts from it instead.
-    parsed.options->restoreLastState = argc == 1;
-    return attnviz::runWindow(*parsed.options);
+    options.restoreLastState = argc == 1;
+    return attnviz::runWindow(options);
 }

@@ -1,57 +1,106 @@
 #include "attnviz/dump.h"
 
+#include "attnviz/io/atomic_file.h"
+#include "io/json_writer.h"
+
 namespace attnviz {
 
-DumpJson matrixToJson(const Eigen::MatrixXf &m) {
-    DumpJson rows = DumpJson::array();
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        DumpJson row = DumpJson::array();
-        for (Eigen::Index j = 0; j < m.cols(); ++j)
-            row.push_back(m(i, j));
-        rows.push_back(std::move(row));
-    }
-    return rows;
+namespace {
+
+class StringSink : public ByteSink {
+public:
+    void write(std::string_view bytes) override { text.append(bytes); }
+    std::string text;
+};
+
+void writeConfig(JsonWriter &json, const PipelineOptions &options, const DumpJson &weights) {
+    const AttentionConfig &c = options.attention;
+    json.beginObject();
+    json.key("causal");
+    json.value(c.causal);
+    json.key("d_model");
+    json.value(c.dModel);
+    json.key("dk");
+    json.value(c.dk);
+    json.key("dv");
+    json.value(c.dv);
+    json.key("heads");
+    json.value(c.heads);
+    json.key("positional");
+    json.value(options.positional);
+    json.key("seed");
+    json.value(options.seed);
+    json.key("single_head");
+    json.value(c.singleHead);
+    json.key("tokenizer");
+    json.value(toString(options.tokenizer.mode));
+    json.key("weights");
+    json.raw(weights.dump());
+    json.endObject();
 }
 
-DumpJson makeDump(const PipelineOptions &options, const PipelineResult &result,
-                  const DumpJson &weights) {
-    const AttentionConfig &c = options.attention;
-    DumpJson dump;
-    dump["tokens"] = DumpJson::array();
-    dump["token_offsets"] = DumpJson::array();
-    for (const Token &t : result.tokens) {
-        dump["tokens"].push_back(t.text);
-        dump["token_offsets"].push_back(t.byteOffset);
+void writeHead(JsonWriter &json, const HeadResult &head) {
+    json.beginObject();
+    json.key("attention");
+    json.matrix(head.weights);
+    json.key("k");
+    json.matrix(head.k);
+    json.key("output");
+    json.matrix(head.output);
+    json.key("q");
+    json.matrix(head.q);
+    json.key("scores");
+    json.matrix(head.scores);
+    json.key("v");
+    json.matrix(head.v);
+    json.endObject();
+}
+
+} // namespace
+
+void writeDump(ByteSink &sink, const PipelineOptions &options, const PipelineResult &result,
+               const DumpJson &weights) {
+    JsonWriter json(sink);
+    json.beginObject();
+    json.key("concat");
+    json.matrix(result.attention.concat);
+    json.key("config");
+    writeConfig(json, options, weights);
+    json.key("heads");
+    json.beginArray();
+    for (const HeadResult &head : result.attention.heads)
+        writeHead(json, head);
+    json.endArray();
+    json.key("input");
+    json.matrix(result.input);
+    if (options.embeddings) {
+        json.key("oov");
+        json.beginArray();
+        for (const std::string &token : result.outOfVocabulary)
+            json.value(token);
+        json.endArray();
     }
-    dump["config"] = {
-        {"d_model", c.dModel},
-        {"heads", c.heads},
-        {"dk", c.dk},
-        {"dv", c.dv},
-        {"causal", c.causal},
-        {"positional", options.positional},
-        {"seed", options.seed},
-        {"tokenizer", std::string(toString(options.tokenizer.mode))},
-        {"single_head", c.singleHead},
-        {"weights", weights},
-    };
-    dump["input"] = matrixToJson(result.input);
-    if (options.embeddings)
-        dump["oov"] = result.outOfVocabulary;
-    dump["heads"] = DumpJson::array();
-    for (const HeadResult &head : result.attention.heads) {
-        dump["heads"].push_back({
-            {"attention", matrixToJson(head.weights)},
-            {"scores", matrixToJson(head.scores)},
-            {"q", matrixToJson(head.q)},
-            {"k", matrixToJson(head.k)},
-            {"v", matrixToJson(head.v)},
-            {"output", matrixToJson(head.output)},
-        });
-    }
-    dump["concat"] = matrixToJson(result.attention.concat);
-    dump["output"] = matrixToJson(result.attention.output);
-    return dump;
+    json.key("output");
+    json.matrix(result.attention.output);
+    json.key("token_offsets");
+    json.beginArray();
+    for (const Token &t : result.tokens)
+        json.value(static_cast<std::uint64_t>(t.byteOffset));
+    json.endArray();
+    json.key("tokens");
+    json.beginArray();
+    for (const Token &t : result.tokens)
+        json.value(t.text);
+    json.endArray();
+    json.endObject();
+    json.flush();
+}
+
+std::string dumpText(const PipelineOptions &options, const PipelineResult &result,
+                     const DumpJson &weights) {
+    StringSink sink;
+    writeDump(sink, options, result, weights);
+    return std::move(sink.text);
 }
 
 } // namespace attnviz

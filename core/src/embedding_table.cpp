@@ -1,6 +1,7 @@
 #include "attnviz/embedding_table.h"
 
 #include "attnviz/error.h"
+#include "attnviz/io/input_file.h"
 #include "attnviz/safetensors.h"
 #include "attnviz/utf8.h"
 
@@ -9,6 +10,7 @@
 #include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -16,6 +18,11 @@
 namespace attnviz {
 
 namespace {
+
+// Input caps, checked before reading: GloVe's largest common file (840B, 300d) is 5.6 GB, but a
+// visualiser needs a few hundred thousand words; 2 GiB of text is about 700,000 300-d vectors.
+constexpr std::uint64_t kMaxTextEmbeddingBytes = 2ULL << 30;
+constexpr std::uint64_t kMaxVocabularyBytes = 256ULL << 20;
 
 [[noreturn]] void fail(const std::string &message) {
     throw InputError(message);
@@ -53,9 +60,7 @@ std::vector<std::string> readVocabulary(const std::optional<std::string> &vocabP
                                         const SafetensorsFile &file) {
     std::vector<std::string> vocab;
     if (vocabPath) {
-        std::ifstream in(*vocabPath);
-        if (!in)
-            fail("cannot open vocabulary '" + *vocabPath + "': " + std::strerror(errno));
+        std::istringstream in(readInputFile(*vocabPath, kMaxVocabularyBytes, "the vocabulary"));
         std::string line;
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\r')
@@ -86,9 +91,18 @@ std::string asciiLower(std::string_view text) {
     return lower;
 }
 
-bool parseFloat(std::string_view text, float &value) {
+// Empty when `text` is a finite float, else what is wrong with it.
+std::string floatProblem(std::string_view text, float &value) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc() && end == text.data() + text.size();
+    const std::string shown = "'" + std::string(text.substr(0, 40)) + "'";
+    if (ec == std::errc::result_out_of_range)
+        return shown + " is out of the range of a 32-bit float (about 1.2e-38 to 3.4e38 in "
+                       "magnitude, or 0)";
+    if (ec != std::errc() || end != text.data() + text.size())
+        return shown + " is not a number";
+    if (!std::isfinite(value))
+        return shown + " is not a finite number (NaN or infinity)";
+    return {};
 }
 
 std::vector<std::string_view> splitSpaces(std::string_view line) {
@@ -114,7 +128,7 @@ void EmbeddingTable::add(std::string token, int row) {
 
 EmbeddingTable EmbeddingTable::fromSafetensors(const std::string &path,
                                                const std::optional<std::string> &vocabPath) {
-    const SafetensorsFile file = SafetensorsFile::open(path);
+    const SafetensorsFile file = SafetensorsFile::open(path, "the embeddings file");
     const TensorInfo &tensor = chooseEmbeddingTensor(file);
     const std::vector<std::string> vocab = readVocabulary(vocabPath, file);
     if (vocab.size() != tensor.shape[0])
@@ -130,21 +144,24 @@ EmbeddingTable EmbeddingTable::fromSafetensors(const std::string &path,
 }
 
 EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail("cannot open embeddings '" + path + "': " + std::strerror(errno));
+    const std::string text = readInputFile(path, kMaxTextEmbeddingBytes, "the embeddings file");
     std::vector<std::string> words;
     std::vector<float> values;
     int dimension = -1;
-    std::string line;
-    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+    std::size_t position = 0;
+    for (std::size_t lineNumber = 1; position < text.size(); ++lineNumber) {
+        std::size_t newline = text.find('\n', position);
+        if (newline == std::string::npos)
+            newline = text.size();
+        std::string_view line(text.data() + position, newline - position);
+        position = newline + 1;
         if (!line.empty() && line.back() == '\r')
-            line.pop_back();
+            line.remove_suffix(1);
         const auto fields = splitSpaces(line);
         if (fields.empty())
             continue;
         float unused;
-        if (lineNumber == 1 && fields.size() == 2 && parseFloat(fields[1], unused) &&
+        if (lineNumber == 1 && fields.size() == 2 && floatProblem(fields[1], unused).empty() &&
             fields[0].find_first_not_of("0123456789") == std::string_view::npos)
             continue; // word2vec's "count dim" header
         if (findInvalidUtf8(fields[0]))
@@ -159,15 +176,14 @@ EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
                  " numbers; the first line has " + std::to_string(dimension));
         for (std::size_t i = 1; i < fields.size(); ++i) {
             float v;
-            if (!parseFloat(fields[i], v) || !std::isfinite(v))
-                fail("embeddings line " + std::to_string(lineNumber) + ": '" +
-                     std::string(fields[i].substr(0, 40)) + "' is not a finite number");
+            if (const std::string problem = floatProblem(fields[i], v); !problem.empty())
+                fail("embeddings line " + std::to_string(lineNumber) + ": " + problem);
             values.push_back(v);
         }
         words.emplace_back(fields[0]);
     }
     if (words.empty())
-        fail("embeddings '" + path + "' holds no vectors");
+        fail("the embeddings file " + quotedPath(path) + " holds no vectors");
     EmbeddingTable table;
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     table.m_vectors = Eigen::Map<const RowMajor>(
@@ -179,16 +195,17 @@ EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
 
 EmbeddingTable EmbeddingTable::load(const std::string &path,
                                     const std::optional<std::string> &vocabPath) {
+    requireRegularFile(path, "the embeddings file"); // a FIFO must not block the read below
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        fail("cannot open embeddings '" + path + "': " + std::strerror(errno));
+        fail("cannot open the embeddings file " + quotedPath(path) + ": " + std::strerror(errno));
     char first[9] = {};
     in.read(first, 9);
     // A safetensors header starts with a small little-endian length and then '{'.
     if (in.gcount() == 9 && first[8] == '{')
         return fromSafetensors(path, vocabPath);
     if (vocabPath)
-        fail("--vocab goes with safetensors embeddings; '" + path + "' is a text file");
+        fail("--vocab goes with safetensors embeddings; " + quotedPath(path) + " is a text file");
     return fromText(path);
 }
 

@@ -28,6 +28,16 @@ Eigen::MatrixXf applyHeadSlice(const Eigen::MatrixXf &x, const LinearLayer &laye
     return y;
 }
 
+// Finite weights can still overflow float (3e38 · 3e38): refuse instead of drawing NaN.
+void requireFinite(const Eigen::MatrixXf &m, const char *what, int head) {
+    if (m.allFinite())
+        return;
+    throw InputError(std::string("the ") + what +
+                     (head >= 0 ? " of head " + std::to_string(head + 1) : std::string()) +
+                     " overflow the float range (a value is infinite or NaN); the weights or "
+                     "embeddings are too large in magnitude");
+}
+
 } // namespace
 
 Eigen::MatrixXf softmaxRows(const Eigen::MatrixXf &scores) {
@@ -65,12 +75,16 @@ AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeight
         head.q = applyHeadSlice(x, weights.q, h * weights.dk, weights.dk);
         head.k = applyHeadSlice(x, weights.k, h * weights.dk, weights.dk);
         head.v = applyHeadSlice(x, weights.v, h * weights.dv, weights.dv);
+        requireFinite(head.q, "queries", h);
+        requireFinite(head.k, "keys", h);
+        requireFinite(head.v, "values", h);
         head.scores.resize(n, n);
         head.scores.noalias() = head.q * head.k.transpose();
         if (singleHead)
             head.scores *= dkInverseRoot;
         else
             head.scores /= dkRoot;
+        requireFinite(head.scores, "scores", h); // before the mask adds its own −∞
         if (causal) {
             for (Eigen::Index i = 0; i < n; ++i)
                 for (Eigen::Index j = i + 1; j < n; ++j)
@@ -79,9 +93,11 @@ AttentionResult attentionForward(const Eigen::MatrixXf &x, const AttentionWeight
         head.weights = softmaxRows(head.scores);
         head.output.resize(n, weights.dv);
         head.output.noalias() = head.weights * head.v;
+        requireFinite(head.output, "outputs", h);
         result.concat.middleCols(h * weights.dv, weights.dv) = head.output;
     }
     result.output = singleHead ? result.concat : applyLinear(result.concat, *weights.out);
+    requireFinite(result.output, "outputs of the output projection", -1);
     return result;
 }
 

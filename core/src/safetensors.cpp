@@ -1,6 +1,8 @@
 #include "attnviz/safetensors.h"
 
 #include "attnviz/error.h"
+#include "attnviz/io/atomic_file.h"
+#include "attnviz/io/input_file.h"
 #include "attnviz/utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -11,9 +13,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <fcntl.h>
 #include <set>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace attnviz {
@@ -185,26 +188,6 @@ void checkLayout(std::vector<TensorInfo> &tensors, std::uint64_t bufferBytes) {
              " bytes after the last tensor that belong to no tensor");
 }
 
-std::vector<std::byte> readWholeFile(const std::string &path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        fail(inQuotes(path) + " is a directory, not a safetensors file");
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        fail("cannot open " + inQuotes(path) + ": " + std::strerror(errno));
-    file.seekg(0, std::ios::end);
-    const std::streamoff size = file.tellg();
-    if (size < 0)
-        fail("cannot read " + inQuotes(path));
-    file.seekg(0, std::ios::beg);
-    // The header length is checked against the real size before anything else is trusted, so
-    // the only allocation is the file itself.
-    std::vector<std::byte> bytes(static_cast<std::size_t>(size));
-    if (!file.read(reinterpret_cast<char *>(bytes.data()), size))
-        fail("cannot read " + inQuotes(path) + ": " + std::strerror(errno));
-    return bytes;
-}
-
 } // namespace
 
 std::string_view toString(DType dtype) {
@@ -232,27 +215,101 @@ std::string TensorInfo::shapeText() const {
     return text + "]";
 }
 
-SafetensorsFile SafetensorsFile::open(const std::string &path) {
+struct SafetensorsFile::Bytes {
+    const std::byte *data = nullptr;
+    std::size_t size = 0;
+    std::vector<std::byte> owned;
+    void *mapping = nullptr;
+
+    Bytes() = default;
+    Bytes(const Bytes &) = delete;
+    Bytes &operator=(const Bytes &) = delete;
+    ~Bytes() {
+        if (mapping)
+            ::munmap(mapping, size);
+    }
+};
+
+namespace {
+
+struct FileDescriptor {
+    int fd = -1;
+    ~FileDescriptor() {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+void checkHeaderLength(std::uint64_t headerBytes, std::uint64_t fileBytes) {
+    if (headerBytes > SafetensorsFile::kMaxHeaderBytes)
+        fail("the header length " + std::to_string(headerBytes) + " exceeds the limit of " +
+             std::to_string(SafetensorsFile::kMaxHeaderBytes) + " bytes");
+    if (headerBytes > fileBytes - 8)
+        fail("the header length " + std::to_string(headerBytes) +
+             " goes past the end of the file (" + std::to_string(fileBytes) + " bytes)");
+}
+
+void checkLength(std::uint64_t fileBytes) {
+    if (fileBytes < 8)
+        fail("the file is too short to be safetensors (" + std::to_string(fileBytes) +
+             " bytes; the header length alone takes 8)");
+}
+
+} // namespace
+
+SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view what) {
+    requireRegularFile(path, what); // names a directory, device or FIFO, without blocking
+    FileDescriptor file;
+    file.fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat info {};
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0)
+        fail("cannot open " + std::string(what) + " " + quotedPath(path) + ": " +
+             std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) // swapped after the check above
+        fail(std::string(what) + " " + quotedPath(path) + " is not a regular file");
+    const auto size = static_cast<std::uint64_t>(info.st_size);
     try {
-        return fromBytes(readWholeFile(path));
-    } catch (const std::bad_alloc &) {
-        fail(inQuotes(path) + " is too large to load");
+        checkLength(size);
+        std::array<std::byte, 8> length{};
+        if (::pread(file.fd, length.data(), length.size(), 0) != 8)
+            fail("cannot read the header length: " + std::string(std::strerror(errno)));
+        // Checked against the real size before anything else is read or mapped: a corrupt
+        // 4 GB file is refused at once.
+        checkHeaderLength(readLittleEndian64(length.data()), size);
+    } catch (const InputError &e) {
+        fail(std::string(what) + " " + quotedPath(path) + ": " + e.what());
+    }
+    auto bytes = std::make_shared<Bytes>();
+    void *mapping =
+        ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, file.fd, 0);
+    if (mapping == MAP_FAILED)
+        fail("cannot map " + std::string(what) + " " + quotedPath(path) + ": " +
+             std::strerror(errno));
+    bytes->mapping = mapping;
+    bytes->data = static_cast<const std::byte *>(mapping);
+    bytes->size = static_cast<std::size_t>(size);
+    try {
+        return parse(std::move(bytes));
+    } catch (const InputError &e) { // name the file: the parser only knows bytes
+        fail(std::string(what) + " " + quotedPath(path) + ": " + e.what());
     }
 }
 
-SafetensorsFile SafetensorsFile::fromBytes(std::vector<std::byte> bytes) {
-    if (bytes.size() < 8)
-        fail("the file is too short to be safetensors (" + std::to_string(bytes.size()) +
-             " bytes; the header length alone takes 8)");
-    const std::uint64_t headerBytes = readLittleEndian64(bytes.data());
-    if (headerBytes > kMaxHeaderBytes)
-        fail("the header length " + std::to_string(headerBytes) + " exceeds the limit of " +
-             std::to_string(kMaxHeaderBytes) + " bytes");
-    if (headerBytes > bytes.size() - 8)
-        fail("the header length " + std::to_string(headerBytes) +
-             " goes past the end of the file (" + std::to_string(bytes.size()) + " bytes)");
+SafetensorsFile SafetensorsFile::fromBytes(std::vector<std::byte> owned) {
+    auto bytes = std::make_shared<Bytes>();
+    bytes->owned = std::move(owned);
+    bytes->data = bytes->owned.data();
+    bytes->size = bytes->owned.size();
+    return parse(std::move(bytes));
+}
 
-    const std::string_view header(reinterpret_cast<const char *>(bytes.data()) + 8, headerBytes);
+SafetensorsFile SafetensorsFile::parse(std::shared_ptr<const Bytes> bytes) {
+    checkLength(bytes->size);
+    const std::uint64_t headerBytes = readLittleEndian64(bytes->data);
+    checkHeaderLength(headerBytes, bytes->size);
+
+    const std::string_view header(reinterpret_cast<const char *>(bytes->data) + 8,
+                                  static_cast<std::size_t>(headerBytes));
     const nlohmann::json json = parseHeader(header);
 
     SafetensorsFile file;
@@ -270,7 +327,7 @@ SafetensorsFile SafetensorsFile::fromBytes(std::vector<std::byte> bytes) {
         file.m_tensors.push_back(parseTensor(key, value));
     }
     file.m_dataStart = 8 + static_cast<std::size_t>(headerBytes);
-    checkLayout(file.m_tensors, bytes.size() - file.m_dataStart);
+    checkLayout(file.m_tensors, bytes->size - file.m_dataStart);
     file.m_bytes = std::move(bytes);
     return file;
 }
@@ -285,7 +342,7 @@ std::vector<float> SafetensorsFile::values(const TensorInfo &tensor) const {
     if (!isFloatingPoint(tensor.dtype))
         fail("tensor " + inQuotes(tensor.name) + " holds " + std::string(toString(tensor.dtype)) +
              "; weights must be F16, BF16, F32 or F64");
-    const std::byte *data = m_bytes.data() + m_dataStart + tensor.begin;
+    const std::byte *data = m_bytes->data + m_dataStart + tensor.begin;
     const auto count = static_cast<std::size_t>(tensor.elementCount());
     std::vector<float> out(count);
     // The format is little-endian, as are the machines attnviz runs on.
@@ -364,38 +421,16 @@ void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> 
     std::string text = header.dump();
     text.append((8 - text.size() % 8) % 8, ' '); // the data then starts 8-byte aligned
 
-    const std::filesystem::path target(path);
-    const std::filesystem::path temporary =
-        target.parent_path() /
-        ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            fail("cannot write " + inQuotes(path) + ": " + std::strerror(errno));
-        std::array<char, 8> length{};
-        for (int i = 0; i < 8; ++i)
-            length[static_cast<std::size_t>(i)] =
-                static_cast<char>((text.size() >> (8 * i)) & 0xFF);
-        out.write(length.data(), 8);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        for (const TensorToWrite &t : tensors)
-            out.write(reinterpret_cast<const char *>(t.values.data()),
-                      static_cast<std::streamsize>(4 * t.values.size()));
-        out.flush();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            fail("writing " + inQuotes(path) + " failed: " + reason);
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        fail("cannot replace " + inQuotes(path) + ": " + ec.message());
-    }
+    AtomicFile out(path, "the weights file");
+    std::array<char, 8> length{};
+    for (int i = 0; i < 8; ++i)
+        length[static_cast<std::size_t>(i)] = static_cast<char>((text.size() >> (8 * i)) & 0xFF);
+    out.write(std::string_view(length.data(), length.size()));
+    out.write(text);
+    for (const TensorToWrite &t : tensors)
+        out.write(
+            std::string_view(reinterpret_cast<const char *>(t.values.data()), 4 * t.values.size()));
+    out.commit();
 }
 
 } // namespace attnviz

@@ -1,5 +1,6 @@
 #include "attnviz/tokenizer.h"
 
+#include "attnviz/attention_config.h"
 #include "attnviz/error.h"
 #include "attnviz/utf8.h"
 
@@ -8,6 +9,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace attnviz {
@@ -46,8 +48,8 @@ std::unique_ptr<icu::BreakIterator> makeBreakIterator(TokenizerMode mode) {
             ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
             : icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !iterator)
-        throw std::runtime_error(std::string("ICU break iterator unavailable: ") +
-                                 u_errorName(status));
+        throw InputError(std::string("the text segmenter (ICU break iterator) is unavailable: ") +
+                         u_errorName(status));
     return iterator;
 }
 
@@ -64,14 +66,18 @@ std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &optio
     std::unique_ptr<UText, UTextCloser> text(
         utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
     if (U_FAILURE(status))
-        throw std::runtime_error(std::string("ICU cannot open the text: ") + u_errorName(status));
+        throw InputError(std::string("the text segmenter (ICU) cannot open the sentence: ") +
+                         u_errorName(status));
 
     auto iterator = makeBreakIterator(options.mode);
     iterator->setText(text.get(), status);
     if (U_FAILURE(status))
-        throw std::runtime_error(std::string("ICU cannot segment the text: ") +
-                                 u_errorName(status));
+        throw InputError(std::string("the text segmenter (ICU) cannot segment the sentence: ") +
+                         u_errorName(status));
 
+    // Whatever a caller (or a session file) asks for, no sentence exceeds attnviz's own limit.
+    const std::size_t limit =
+        std::min(options.maxTokens, static_cast<std::size_t>(ConfigLimits::maxTokens));
     // With a UTF-8 UText, break positions are byte offsets into utf8.
     std::vector<Token> tokens;
     int32_t start = iterator->first();
@@ -81,9 +87,10 @@ std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &optio
             utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
         if (isAllWhitespace(piece))
             continue;
-        if (tokens.size() == options.maxTokens)
-            throw InputError("the sentence has more than " + std::to_string(options.maxTokens) +
-                             " tokens (the limit is " + std::to_string(options.maxTokens) + ")");
+        if (tokens.size() == limit)
+            throw InputError("the sentence has more than " + std::to_string(limit) +
+                             " tokens (the limit is " + std::to_string(limit) +
+                             (limit < options.maxTokens ? ", attnviz's largest" : "") + ")");
         tokens.push_back({std::string(piece), static_cast<std::size_t>(start)});
     }
     return tokens;

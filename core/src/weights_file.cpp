@@ -131,8 +131,10 @@ std::optional<int> metadataHeads(const SafetensorsFile &file) {
     int heads = 0;
     const auto [end, ec] =
         std::from_chars(it->second.data(), it->second.data() + it->second.size(), heads);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || heads < 1)
-        fail("__metadata__ num_heads is '" + it->second + "', not a positive whole number");
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || heads < 1 ||
+        heads > ConfigLimits::maxHeads)
+        fail("__metadata__ num_heads is '" + it->second.substr(0, 40) +
+             "', not a whole number from 1 to " + std::to_string(ConfigLimits::maxHeads));
     return heads;
 }
 
@@ -272,6 +274,9 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
             fail("Self_Attention weights have exactly one head; drop --heads");
         w.heads = 1;
     } else if (options.heads) {
+        if (*options.heads < 1 || *options.heads > ConfigLimits::maxHeads)
+            fail("the head count " + std::to_string(*options.heads) + " is out of range (1 to " +
+                 std::to_string(ConfigLimits::maxHeads) + ")");
         w.heads = *options.heads;
     } else if (const auto fromMetadata = metadataHeads(file)) {
         w.heads = *fromMetadata;

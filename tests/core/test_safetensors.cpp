@@ -9,11 +9,15 @@
 #include <attnviz/weights_file.h>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <sys/stat.h>
 
 using namespace attnviz;
 
@@ -392,6 +396,87 @@ private slots:
         }
     }
 
+    // Regular files only, refused by kind without blocking (a FIFO with no writer would hang).
+    void pathsOfTheWrongKind_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("device /dev/zero") << "device"
+                                          << "is a device";
+        QTest::newRow("FIFO") << "fifo"
+                              << "is a FIFO";
+        QTest::newRow("directory") << "directory"
+                                   << "is a directory";
+    }
+    void pathsOfTheWrongKind() {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        std::string path = "/dev/zero";
+        if (kind == "fifo") {
+            path = dir.filePath("pipe").toStdString();
+            QCOMPARE(::mkfifo(path.c_str(), 0600), 0);
+        } else if (kind == "directory") {
+            path = dir.path().toStdString();
+        }
+        for (const auto &open : std::initializer_list<std::function<void()>>{
+                 [&] { SafetensorsFile::open(path, "the weights file"); },
+                 [&] { EmbeddingTable::load(path, std::nullopt); },
+                 [&] {
+                     EmbeddingTable::load(safetensorsDir() + "embeddings_d16.safetensors", path);
+                 }}) {
+            try {
+                open();
+                QFAIL("opened");
+            } catch (const InputError &e) {
+                QVERIFY2(QString(e.what()).contains(message), e.what());
+            }
+        }
+    }
+
+    // The 8-byte header length is checked against the file's size before anything is read: a
+    // sparse 4 GB file took 55 s when it was read whole first.
+    void hugeFileWithABadHeaderIsRefusedAtOnce_data() {
+        QTest::addColumn<QByteArray>("start");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("zeros: empty header") << QByteArray(8, '\0') << "not valid JSON";
+        QTest::newRow("length past the limit") << QByteArray(8, '\x7f') << "exceeds the limit";
+    }
+    void hugeFileWithABadHeaderIsRefusedAtOnce() {
+        QFETCH(QByteArray, start);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QFile file(dir.filePath("huge.safetensors"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(start), start.size());
+        QVERIFY(file.resize(4LL << 30)); // sparse: no disk space used
+        file.close();
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            SafetensorsFile::open(file.fileName().toStdString(), "the weights file");
+            QFAIL("a 4 GB file of zeros was accepted");
+        } catch (const InputError &e) {
+            QVERIFY2(QString(e.what()).contains(message), e.what());
+        }
+        // Reading the file whole took 55 s; a refusal from the first page takes milliseconds.
+        // The bound is generous for a loaded CI machine.
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Numbers out of float range are named as such, not as "not finite".
+    void embeddingNumbersOutOfRange() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("tiny.txt").toStdString();
+        std::ofstream(path) << "a 1e-50 1\n";
+        try {
+            EmbeddingTable::load(path, std::nullopt);
+            QFAIL("accepted");
+        } catch (const InputError &e) {
+            QVERIFY2(QString(e.what()).contains("'1e-50' is out of the range of a 32-bit float"),
+                     e.what());
+        }
+    }
+
     void embeddingTables() {
         const auto fromSafetensors =
             EmbeddingTable::load(safetensorsDir() + "embeddings_d16.safetensors", std::nullopt);
@@ -434,7 +519,7 @@ private slots:
             return QString();
         };
         QVERIFY(errorFor(write("ragged.txt", "a 1 2\nb 1\n")).contains("line 2 has 1 numbers"));
-        QVERIFY(errorFor(write("word.txt", "a 1 x\n")).contains("'x' is not a finite number"));
+        QVERIFY(errorFor(write("word.txt", "a 1 x\n")).contains("'x' is not a number"));
         QVERIFY(errorFor(write("empty.txt", "\n\n")).contains("no vectors"));
         QVERIFY(errorFor(write("nan.txt", "a nan 1\n")).contains("not a finite number"));
         QVERIFY(write("w2v.txt", "2 2\na 1 2\nb 3 4\n").size() > 0);

@@ -22,6 +22,9 @@ struct ConfigLimits {
     static constexpr int maxDModel = 8192;
     static constexpr int maxHeads = 256;
     static constexpr int maxHeadDim = 4096;
+    // The longest sentence any front end accepts: at 4,096 tokens one head's score and weight
+    // matrices alone take 128 MiB, and a figure's cells stop being visible long before.
+    static constexpr int maxTokens = 4096;
     static constexpr std::uint64_t maxResultBytes = 2ULL << 30; // weights + every intermediate
 };
 

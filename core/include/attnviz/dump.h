@@ -12,17 +12,23 @@
 
 namespace attnviz {
 
+class ByteSink;
+
 // JSON whose numbers are floats, so every value prints in the shortest form that reads back as
-// the same float ("0.312", not "0.31200000643730164"). Non-finite values print as null.
+// the same float ("0.312", not "0.31200000643730164"). Non-finite values print as null. Used for
+// the small parts of the dump (config.weights); the matrices are streamed.
 using DumpJson = nlohmann::basic_json<std::map, std::vector, std::string, bool, std::int64_t,
                                       std::uint64_t, float>;
 
-// A matrix as a list of rows.
-DumpJson matrixToJson(const Eigen::MatrixXf &m);
+// Writes the full dump — tokens, config, input, per-head q/k/v/scores/attention/output, concat,
+// output — as compact JSON text straight to `sink`, keys in alphabetical order. Nothing but a
+// 64 KiB buffer is held beyond `result`, so memory stays within the configuration's estimate.
+// `weights` says where the weights came from. Throws what the sink throws (InputError).
+void writeDump(ByteSink &sink, const PipelineOptions &options, const PipelineResult &result,
+               const DumpJson &weights = {{"source", "random"}});
 
-// The full dump: tokens, config, input, per-head q/k/v/scores/attention/output, concat, output.
-// `weights` says where the weights came from; by default {"source": "random"}.
-DumpJson makeDump(const PipelineOptions &options, const PipelineResult &result,
-                  const DumpJson &weights = {{"source", "random"}});
+// The dump as one string (tests and small results).
+std::string dumpText(const PipelineOptions &options, const PipelineResult &result,
+                     const DumpJson &weights = {{"source", "random"}});
 
 } // namespace attnviz

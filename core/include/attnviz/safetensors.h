@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -58,9 +59,13 @@ class SafetensorsFile {
 public:
     static constexpr std::uint64_t kMaxHeaderBytes = 100'000'000;
 
-    // Reads and validates a file. Allocates at most the file's size. Throws InputError with a
-    // one-line message naming the problem (and the tensor).
-    static SafetensorsFile open(const std::string &path);
+    // Opens and validates a file: regular files only (a directory, device or FIFO is refused
+    // without blocking), the 8-byte header length checked against the file's size before
+    // anything else, then the file mapped read-only; only the header and the tensors asked for
+    // are ever read. `what` names the file's role in messages ("the weights file"). Throws
+    // InputError with a one-line message naming the problem (and the tensor).
+    static SafetensorsFile open(const std::string &path,
+                                std::string_view what = "the safetensors file");
     // Validates an in-memory file (the fuzzer's entry point).
     static SafetensorsFile fromBytes(std::vector<std::byte> bytes);
 
@@ -76,7 +81,10 @@ public:
     Eigen::VectorXf vector(const TensorInfo &tensor) const;
 
 private:
-    std::vector<std::byte> m_bytes; // the whole file
+    struct Bytes; // the file's bytes: a read-only mapping or an owned buffer
+    static SafetensorsFile parse(std::shared_ptr<const Bytes> bytes);
+
+    std::shared_ptr<const Bytes> m_bytes;
     std::size_t m_dataStart = 0;
     std::vector<TensorInfo> m_tensors; // in offset order
     std::map<std::string, std::string> m_metadata;
@@ -90,8 +98,9 @@ struct TensorToWrite {
 };
 
 // Writes F32 tensors in the given order with __metadata__, the header padded with spaces to a
-// multiple of 8 bytes. Atomic: a temporary file beside `path` is renamed over it, so a failure
-// leaves any previous file intact. Throws InputError naming the path and the reason.
+// multiple of 8 bytes. Written through AtomicFile (io/atomic_file.h): regular targets only, links
+// followed, temp file + fsync + rename, so a failure leaves any previous file intact. Throws
+// InputError naming the path and the reason.
 void writeSafetensors(const std::string &path, const std::vector<TensorToWrite> &tensors,
                       const std::map<std::string, std::string> &metadata);
 

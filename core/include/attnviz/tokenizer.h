@@ -25,7 +25,8 @@ struct Token {
 };
 
 // Tokenizes a sentence. Throws InputError for invalid UTF-8 (naming the byte offset) and for more
-// than options.maxTokens tokens. An empty or whitespace-only sentence yields no tokens.
+// than options.maxTokens (never more than ConfigLimits::maxTokens) tokens; ICU failures are
+// InputErrors too. An empty or whitespace-only sentence yields no tokens.
 std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &options = {});
 
 // "words" / "chars" and back; parseTokenizerMode throws InputError for anything else.
