@@ -58,6 +58,11 @@ const json &expected(const QString &name) {
     return slot;
 }
 
+const json &flagExpectations() {
+    static const json all = readJson(kFixtures + "flags/expected.json");
+    return all;
+}
+
 std::string writeFile(const QTemporaryDir &dir, const std::string &name, const std::string &text) {
     const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
     std::ofstream(path, std::ios::binary) << text;
@@ -128,6 +133,39 @@ private slots:
             if (pieces[i] == "[MASK]" || pieces[i] == "<|endoftext|>")
                 expectedSpecial[i] = 1;
         QCOMPARE(json(special).dump(), json(expectedSpecial).dump());
+    }
+
+    // Small hand-written files (flags/) for the flags GPT-2 and BERT files use less.
+    void flagParity_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("row");
+        const json &all = flagExpectations();
+        for (const auto &[file, cases] : all.items())
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                const std::string rowName = file + "/" + cases[i]["name"].get<std::string>();
+                QTest::newRow(rowName.c_str())
+                    << QString::fromStdString(file) << static_cast<int>(i);
+            }
+    }
+    void flagParity() {
+        QFETCH(QString, file);
+        QFETCH(int, row);
+        static std::map<QString, std::unique_ptr<ModelTokenizer>> loaded;
+        auto &slot = loaded[file];
+        if (!slot)
+            slot = loadTokenizerJson(kFixtures + "flags/" + file.toStdString());
+        const json &c = flagExpectations()[file.toStdString()][static_cast<std::size_t>(row)];
+        std::vector<int> ids;
+        std::vector<std::string> pieces;
+        std::vector<std::vector<std::size_t>> offsets;
+        for (const EncodedToken &t : slot->encode(c["text"].get<std::string>(), 4096)) {
+            ids.push_back(t.id);
+            pieces.push_back(t.piece);
+            offsets.push_back({t.byteBegin, t.byteEnd});
+        }
+        QCOMPARE(json(ids).dump(), c["ids"].dump());
+        QCOMPARE(json(pieces).dump(), c["tokens"].dump());
+        QCOMPARE(json(offsets).dump(), c["offsets"].dump());
     }
 
     void describe_data() {
