@@ -323,6 +323,27 @@ private slots:
             << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
                           R"("vocab":{"a":"zero"},"merges":[]}})")
             << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("merge pair of three")
+            << QByteArray::fromStdString(tinyBpeJson(R"([["a","b"],["a","b","c"]])"))
+            << "model.merges[1] must be";
+        QTest::newRow("merge of null")
+            << QByteArray::fromStdString(tinyBpeJson(R"([null])")) << "model.merges[0] must be";
+        QTest::newRow("vocab id an object")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":{"b":1}},"merges":[]}})")
+            << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("vocab id a fraction")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":1.5},"merges":[]}})")
+            << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("vocab an array")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":["a"],"merges":[]}})")
+            << "model.vocab must be an object";
+        QTest::newRow("truncated inside the vocab")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":1,)")
+            << "is not valid JSON";
         QTest::newRow("negative id")
             << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
                           R"("vocab":{"a":-1},"merges":[]}})")
