@@ -272,7 +272,8 @@ private slots:
             << "gpt2" << QByteArray("one two three four") << 3 << "more than 3 tokens";
         // [CLS] and [SEP] count: 3 words + 2 > 4.
         QTest::newRow("too many tokens bert")
-            << "bert-uncased" << QByteArray("one two three") << 4 << "more than 2 tokens";
+            << "bert-uncased" << QByteArray("one two three") << 4
+            << "more than 4 tokens (the limit is 4, with the 2 special tokens the model adds)";
         QTest::newRow("no room for the template")
             << "bert-uncased" << QByteArray("x") << 1 << "leaves no room";
         QTest::newRow("enormous sentence")

@@ -85,13 +85,19 @@ std::size_t utf8Length(unsigned char lead) {
 
 struct HfTokenizer::Output {
     std::vector<EncodedToken> tokens;
-    std::size_t limit = 0; // tokens allowed before the post-processor's
+    std::size_t limit = 0;         // tokens allowed before the post-processor's
+    std::size_t maxTokens = 0;     // the caller's limit, for the message
+    std::size_t templateCount = 0; // tokens the post-processor adds
     std::vector<ModelToken> scratch;
 
     void push(EncodedToken token) {
         if (tokens.size() >= limit)
-            throw InputError("the sentence has more than " + std::to_string(limit) +
-                             " tokens (the limit is " + std::to_string(limit) + ")");
+            throw InputError("the sentence has more than " + std::to_string(maxTokens) +
+                             " tokens (the limit is " + std::to_string(maxTokens) +
+                             (templateCount > 0 ? ", with the " + std::to_string(templateCount) +
+                                                      " special tokens the model adds"
+                                                : std::string()) +
+                             ")");
         tokens.push_back(std::move(token));
     }
 };
@@ -251,6 +257,8 @@ std::vector<EncodedToken> HfTokenizer::encode(std::string_view utf8, std::size_t
                          std::to_string(templateTokens_) + " special tokens");
     Output out;
     out.limit = maxTokens - templateTokens_;
+    out.maxTokens = maxTokens;
+    out.templateCount = templateTokens_;
     for (const AddedMatch &segment : rawAdded_.split(utf8)) {
         if (segment.token >= 0) {
             const AddedToken &token = rawAdded_.token(segment.token);
