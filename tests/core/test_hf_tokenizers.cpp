@@ -78,12 +78,16 @@ QString errorOf(const std::function<void()> &action) {
     return {};
 }
 
-// A small GPT-2-style tokenizer.json in the older Hub spelling (merges as "a b" strings).
+// A small GPT-2-style tokenizer.json in the Hub's spelling of GPT-2's own file: merges as "a b"
+// strings, empty prefix and suffix, <|endoftext|> marked normalized.
 std::string tinyBpeJson(const std::string &merges, const std::string &extra = "") {
-    return R"({"version":"1.0","added_tokens":[{"id":6,"content":"<|endoftext|>","special":true}],)"
+    return R"({"version":"1.0","added_tokens":[{"id":6,"content":"<|endoftext|>","special":true,)"
+           R"("normalized":true}],)"
            R"("normalizer":null,"pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false},)"
            R"("post_processor":{"type":"ByteLevel","trim_offsets":false},"decoder":null,)"
-           R"("model":{"type":"BPE","vocab":{"a":0,"b":1,"ab":2,"Ġ":3,"Ġab":4,"c":5,)"
+           R"("model":{"type":"BPE","dropout":null,"unk_token":null,)"
+           R"("continuing_subword_prefix":"","end_of_word_suffix":"","fuse_unk":false,)"
+           R"("vocab":{"a":0,"b":1,"ab":2,"Ġ":3,"Ġab":4,"c":5,)"
            R"("<|endoftext|>":6},"merges":)" +
            merges + "}" + extra + "}";
 }
