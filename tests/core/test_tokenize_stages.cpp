@@ -68,6 +68,12 @@ private slots:
                                                                   "b");
         QTest::newRow("cjk characters spaced")
             << QByteArray("a多头b") << false << -1 << QByteArray("a 多  头 b");
+        QTest::newRow("cjk ranges as the library has them") << QByteArray("a\xf0\xab\xa0\xa0"
+                                                                          "b\xf0\xab\xa4\xa0"
+                                                                          "c")
+                                                            << false << 0
+                                                            << QByteArray("a\xf0\xab\xa0\xa0"
+                                                                          "b \xf0\xab\xa4\xa0 c");
         QTest::newRow("final sigma is not special")
             << QByteArray("ΟΔΟΣ") << true << 0 << QByteArray("οδοσ");
         QTest::newRow("dotted capital i lowercases to two characters")
