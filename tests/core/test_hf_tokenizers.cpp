@@ -58,6 +58,11 @@ const json &expected(const QString &name) {
     return slot;
 }
 
+const json &flagExpectations() {
+    static const json all = readJson(kFixtures + "flags/expected.json");
+    return all;
+}
+
 std::string writeFile(const QTemporaryDir &dir, const std::string &name, const std::string &text) {
     const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
     std::ofstream(path, std::ios::binary) << text;
@@ -73,12 +78,16 @@ QString errorOf(const std::function<void()> &action) {
     return {};
 }
 
-// A small GPT-2-style tokenizer.json in the older Hub spelling (merges as "a b" strings).
+// A small GPT-2-style tokenizer.json in the Hub's spelling of GPT-2's own file: merges as "a b"
+// strings, empty prefix and suffix, <|endoftext|> marked normalized.
 std::string tinyBpeJson(const std::string &merges, const std::string &extra = "") {
-    return R"({"version":"1.0","added_tokens":[{"id":6,"content":"<|endoftext|>","special":true}],)"
+    return R"({"version":"1.0","added_tokens":[{"id":6,"content":"<|endoftext|>","special":true,)"
+           R"("normalized":true}],)"
            R"("normalizer":null,"pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false},)"
            R"("post_processor":{"type":"ByteLevel","trim_offsets":false},"decoder":null,)"
-           R"("model":{"type":"BPE","vocab":{"a":0,"b":1,"ab":2,"Ġ":3,"Ġab":4,"c":5,)"
+           R"("model":{"type":"BPE","dropout":null,"unk_token":null,)"
+           R"("continuing_subword_prefix":"","end_of_word_suffix":"","fuse_unk":false,)"
+           R"("vocab":{"a":0,"b":1,"ab":2,"Ġ":3,"Ġab":4,"c":5,)"
            R"("<|endoftext|>":6},"merges":)" +
            merges + "}" + extra + "}";
 }
@@ -128,6 +137,39 @@ private slots:
             if (pieces[i] == "[MASK]" || pieces[i] == "<|endoftext|>")
                 expectedSpecial[i] = 1;
         QCOMPARE(json(special).dump(), json(expectedSpecial).dump());
+    }
+
+    // Small hand-written files (flags/) for the flags GPT-2 and BERT files use less.
+    void flagParity_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("row");
+        const json &all = flagExpectations();
+        for (const auto &[file, cases] : all.items())
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                const std::string rowName = file + "/" + cases[i]["name"].get<std::string>();
+                QTest::newRow(rowName.c_str())
+                    << QString::fromStdString(file) << static_cast<int>(i);
+            }
+    }
+    void flagParity() {
+        QFETCH(QString, file);
+        QFETCH(int, row);
+        static std::map<QString, std::unique_ptr<ModelTokenizer>> loaded;
+        auto &slot = loaded[file];
+        if (!slot)
+            slot = loadTokenizerJson(kFixtures + "flags/" + file.toStdString());
+        const json &c = flagExpectations()[file.toStdString()][static_cast<std::size_t>(row)];
+        std::vector<int> ids;
+        std::vector<std::string> pieces;
+        std::vector<std::vector<std::size_t>> offsets;
+        for (const EncodedToken &t : slot->encode(c["text"].get<std::string>(), 4096)) {
+            ids.push_back(t.id);
+            pieces.push_back(t.piece);
+            offsets.push_back({t.byteBegin, t.byteEnd});
+        }
+        QCOMPARE(json(ids).dump(), c["ids"].dump());
+        QCOMPARE(json(pieces).dump(), c["tokens"].dump());
+        QCOMPARE(json(offsets).dump(), c["offsets"].dump());
     }
 
     void describe_data() {
@@ -234,7 +276,8 @@ private slots:
             << "gpt2" << QByteArray("one two three four") << 3 << "more than 3 tokens";
         // [CLS] and [SEP] count: 3 words + 2 > 4.
         QTest::newRow("too many tokens bert")
-            << "bert-uncased" << QByteArray("one two three") << 4 << "more than 2 tokens";
+            << "bert-uncased" << QByteArray("one two three") << 4
+            << "more than 4 tokens (the limit is 4, with the 2 special tokens the model adds)";
         QTest::newRow("no room for the template")
             << "bert-uncased" << QByteArray("x") << 1 << "leaves no room";
         QTest::newRow("enormous sentence")
@@ -285,6 +328,27 @@ private slots:
             << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
                           R"("vocab":{"a":"zero"},"merges":[]}})")
             << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("merge pair of three")
+            << QByteArray::fromStdString(tinyBpeJson(R"([["a","b"],["a","b","c"]])"))
+            << "model.merges[1] must be";
+        QTest::newRow("merge of null")
+            << QByteArray::fromStdString(tinyBpeJson(R"([null])")) << "model.merges[0] must be";
+        QTest::newRow("vocab id an object")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":{"b":1}},"merges":[]}})")
+            << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("vocab id a fraction")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":1.5},"merges":[]}})")
+            << "model.vocab[\"a\"] must be a whole number";
+        QTest::newRow("vocab an array")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":["a"],"merges":[]}})")
+            << "model.vocab must be an object";
+        QTest::newRow("truncated inside the vocab")
+            << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
+                          R"("vocab":{"a":1,)")
+            << "is not valid JSON";
         QTest::newRow("negative id")
             << QByteArray(R"({"pre_tokenizer":{"type":"ByteLevel"},"model":{"type":"BPE",)"
                           R"("vocab":{"a":-1},"merges":[]}})")

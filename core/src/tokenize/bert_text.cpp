@@ -47,10 +47,12 @@ void appendLowercase(AlignedText &out, const AlignedChar &c) {
 
 } // namespace
 
+// The library's ranges, which start Extension E at U+2B920 rather than U+2B820 (checked against
+// it: U+2B820 is not spaced, U+2B920 is).
 bool isChineseChar(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
            (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2B73F) ||
-           (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF) ||
+           (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B920 && cp <= 0x2CEAF) ||
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
 }
 

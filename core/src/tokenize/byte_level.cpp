@@ -20,13 +20,23 @@ constexpr const char *kGpt2Pattern =
     R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\p{White_Space}\p{L}\p{N}]+|)"
     R"(\p{White_Space}+(?!\P{White_Space})|\p{White_Space}+)";
 
+constexpr char32_t kMappedEnd = 256 + 68; // 68 bytes are not printable
+
+bool isPrintableByte(char32_t b) {
+    return (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
+}
+
 struct ByteMap {
     std::array<char32_t, 256> toChar{};
+    std::array<int, kMappedEnd> toByte{}; // -1: not a byte-level character
     ByteMap() {
+        toByte.fill(-1);
         char32_t next = 256;
         for (int b = 0; b < 256; ++b) {
-            const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || b >= 174;
-            toChar[static_cast<std::size_t>(b)] = printable ? static_cast<char32_t>(b) : next++;
+            const char32_t c =
+                isPrintableByte(static_cast<char32_t>(b)) ? static_cast<char32_t>(b) : next++;
+            toChar[static_cast<std::size_t>(b)] = c;
+            toByte[c] = b;
         }
     }
 };
@@ -43,21 +53,10 @@ char32_t byteToChar(unsigned char byte) {
 }
 
 bool charToByte(char32_t cp, unsigned char &byte) {
-    if (cp < 256) {
-        const bool printable = (cp >= 33 && cp <= 126) || (cp >= 161 && cp <= 172) || cp >= 174;
-        if (!printable)
-            return false;
-        byte = static_cast<unsigned char>(cp);
-        return true;
-    }
-    if (cp >= 256 + 68) // 68 bytes are not printable
+    if (cp >= kMappedEnd || byteMap().toByte[cp] < 0)
         return false;
-    for (int b = 0; b < 256; ++b)
-        if (byteMap().toChar[static_cast<std::size_t>(b)] == cp) {
-            byte = static_cast<unsigned char>(b);
-            return true;
-        }
-    return false;
+    byte = static_cast<unsigned char>(byteMap().toByte[cp]);
+    return true;
 }
 
 std::string decodeByteLevel(std::string_view piece) {

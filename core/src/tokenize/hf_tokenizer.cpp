@@ -70,6 +70,13 @@ std::string readable(std::string_view text) {
     return std::string(text.substr(first, last - first));
 }
 
+std::size_t floorToCharStart(std::string_view text, std::size_t offset) {
+    while (offset > 0 && offset < text.size() &&
+           (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+        --offset;
+    return offset;
+}
+
 std::size_t utf8Length(unsigned char lead) {
     return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
 }
@@ -78,13 +85,19 @@ std::size_t utf8Length(unsigned char lead) {
 
 struct HfTokenizer::Output {
     std::vector<EncodedToken> tokens;
-    std::size_t limit = 0; // tokens allowed before the post-processor's
+    std::size_t limit = 0;         // tokens allowed before the post-processor's
+    std::size_t maxTokens = 0;     // the caller's limit, for the message
+    std::size_t templateCount = 0; // tokens the post-processor adds
     std::vector<ModelToken> scratch;
 
     void push(EncodedToken token) {
         if (tokens.size() >= limit)
-            throw InputError("the sentence has more than " + std::to_string(limit) +
-                             " tokens (the limit is " + std::to_string(limit) + ")");
+            throw InputError("the sentence has more than " + std::to_string(maxTokens) +
+                             " tokens (the limit is " + std::to_string(maxTokens) +
+                             (templateCount > 0 ? ", with the " + std::to_string(templateCount) +
+                                                      " special tokens the model adds"
+                                                : std::string()) +
+                             ")");
         tokens.push_back(std::move(token));
     }
 };
@@ -191,7 +204,8 @@ void HfTokenizer::encodeText(const AlignedText &original, Output &out) const {
     for (const auto &[part, added] : parts) {
         if (added >= 0) {
             const AddedToken &token = normalizedAdded_.token(added);
-            out.push({token.content, token.content, token.id, part.front().begin, part.back().end,
+            // The piece is the matched text, as the library reports it (lstrip/rstrip included).
+            out.push({toUtf8(part), token.content, token.id, part.front().begin, part.back().end,
                       token.special, false});
             continue;
         }
@@ -203,7 +217,8 @@ void HfTokenizer::encodeText(const AlignedText &original, Output &out) const {
 }
 
 // The ByteLevel post-processor's trim_offsets (processors/byte_level.rs process_offsets).
-void HfTokenizer::applyByteLevelTrim(std::vector<EncodedToken> &tokens) const {
+void HfTokenizer::applyByteLevelTrim(std::string_view sentence,
+                                     std::vector<EncodedToken> &tokens) const {
     const char32_t spaceMark = byteToChar(' ');
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         EncodedToken &t = tokens[i];
@@ -223,6 +238,10 @@ void HfTokenizer::applyByteLevelTrim(std::vector<EncodedToken> &tokens) const {
         }
         if (trailing > 0 && t.byteEnd >= trailing)
             t.byteEnd = std::max(t.byteEnd - trailing, t.byteBegin);
+        // Trimming counts characters as bytes, so an offset can land inside a multi-byte
+        // character; the library then reports the character holding it.
+        t.byteBegin = floorToCharStart(sentence, t.byteBegin);
+        t.byteEnd = floorToCharStart(sentence, t.byteEnd);
     }
 }
 
@@ -238,11 +257,13 @@ std::vector<EncodedToken> HfTokenizer::encode(std::string_view utf8, std::size_t
                          std::to_string(templateTokens_) + " special tokens");
     Output out;
     out.limit = maxTokens - templateTokens_;
+    out.maxTokens = maxTokens;
+    out.templateCount = templateTokens_;
     for (const AddedMatch &segment : rawAdded_.split(utf8)) {
         if (segment.token >= 0) {
             const AddedToken &token = rawAdded_.token(segment.token);
-            out.push({token.content, token.content, token.id, segment.begin, segment.end,
-                      token.special, false});
+            out.push({std::string(utf8.substr(segment.begin, segment.end - segment.begin)),
+                      token.content, token.id, segment.begin, segment.end, token.special, false});
         } else {
             encodeText(decodeAligned(utf8.substr(segment.begin, segment.end - segment.begin),
                                      segment.begin),
@@ -250,7 +271,7 @@ std::vector<EncodedToken> HfTokenizer::encode(std::string_view utf8, std::size_t
         }
     }
     if (parts_.post.byteLevelTrimOffsets)
-        applyByteLevelTrim(out.tokens);
+        applyByteLevelTrim(utf8, out.tokens);
     if (parts_.post.single.empty())
         return std::move(out.tokens);
 

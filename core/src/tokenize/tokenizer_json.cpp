@@ -4,6 +4,7 @@
 #include "attnviz/tokenize/hf_tokenizer.h"
 #include "attnviz/tokenize/json_fields.h"
 #include "attnviz/tokenize/model_tokenizer.h"
+#include "attnviz/tokenize/tokenizer_json_reader.h"
 #include "attnviz/tokenize/wordpiece_model.h"
 
 #include "attnviz/error.h"
@@ -23,8 +24,18 @@ std::string typeOf(const JsonFields &f, const json &stage, const std::string &pa
     return f.string(f.member(stage, "type", path + ".type"), path + ".type");
 }
 
-std::unordered_map<std::string, int> readVocab(const JsonFields &f, const json &model) {
+std::unordered_map<std::string, int> readVocab(const JsonFields &f, const json &model,
+                                               TokenizerJsonDocument &doc) {
     const json &vocab = f.member(model, "vocab", "model.vocab");
+    if (doc.vocabCaptured) {
+        std::unordered_map<std::string, int> out;
+        out.reserve(doc.vocab.size());
+        for (auto &[token, id] : doc.vocab)
+            out.emplace(std::move(token), id);
+        if (out.empty())
+            f.fail("model.vocab", "is empty");
+        return out;
+    }
     f.requireObject(vocab, "model.vocab");
     std::unordered_map<std::string, int> out;
     out.reserve(vocab.size());
@@ -36,9 +47,11 @@ std::unordered_map<std::string, int> readVocab(const JsonFields &f, const json &
 }
 
 // Merges are "left right" strings (older files) or ["left", "right"] pairs (newer files).
-std::vector<std::pair<std::string, std::string>> readMerges(const JsonFields &f,
-                                                            const json &model) {
+std::vector<std::pair<std::string, std::string>> readMerges(const JsonFields &f, const json &model,
+                                                            TokenizerJsonDocument &doc) {
     const json &merges = f.member(model, "merges", "model.merges");
+    if (doc.mergesCaptured)
+        return std::move(doc.merges);
     f.requireArray(merges, "model.merges");
     std::vector<std::pair<std::string, std::string>> out;
     out.reserve(merges.size());
@@ -60,7 +73,8 @@ std::vector<std::pair<std::string, std::string>> readMerges(const JsonFields &f,
     return out;
 }
 
-std::unique_ptr<SubwordModel> readModel(const JsonFields &f, const json &model, bool byteLevel) {
+std::unique_ptr<SubwordModel> readModel(const JsonFields &f, const json &model, bool byteLevel,
+                                        TokenizerJsonDocument &doc) {
     const std::string type = typeOf(f, model, "model");
     if (type == "BPE") {
         if (const json *dropout = f.optionalMember(model, "dropout");
@@ -78,7 +92,7 @@ std::unique_ptr<SubwordModel> readModel(const JsonFields &f, const json &model, 
         options.fuseUnk = f.booleanOr(model, "fuse_unk", "model.fuse_unk", false);
         options.ignoreMerges = f.booleanOr(model, "ignore_merges", "model.ignore_merges", false);
         options.byteLevel = byteLevel;
-        return std::make_unique<BpeModel>(readVocab(f, model), readMerges(f, model),
+        return std::make_unique<BpeModel>(readVocab(f, model, doc), readMerges(f, model, doc),
                                           std::move(options), f.source());
     }
     if (type == "WordPiece") {
@@ -91,7 +105,7 @@ std::unique_ptr<SubwordModel> readModel(const JsonFields &f, const json &model, 
         if (const json *max = f.optionalMember(model, "max_input_chars_per_word"))
             options.maxInputCharsPerWord =
                 static_cast<std::size_t>(f.integer(*max, "model.max_input_chars_per_word"));
-        return std::make_unique<WordPieceModel>(readVocab(f, model), std::move(options),
+        return std::make_unique<WordPieceModel>(readVocab(f, model, doc), std::move(options),
                                                 f.source());
     }
     f.fail("model.type", "\"" + type + "\" is not supported (supported: BPE, WordPiece)");
@@ -210,7 +224,8 @@ void readPostProcessor(const JsonFields &f, const json &stage, const std::string
 
 std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::string_view source) {
     const JsonFields f{std::string(source)};
-    const json root = f.parse(text);
+    TokenizerJsonDocument doc = readTokenizerJson(text, f);
+    const json &root = doc.root;
     f.requireObject(root, "the top level");
 
     TokenizerParts parts;
@@ -258,7 +273,7 @@ std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::s
                             (parts.bertNormalizer ? " and BertNormalizer" : "") +
                             " is not supported (supported: BPE with the ByteLevel pre-tokenizer "
                             "and no normalizer; WordPiece with BertPreTokenizer)");
-    parts.model = readModel(f, model, parts.byteLevel != nullptr);
+    parts.model = readModel(f, model, parts.byteLevel != nullptr, doc);
     parts.addedTokens = readAddedTokens(f, root);
     if (const json *post = f.optionalMember(root, "post_processor"))
         readPostProcessor(f, *post, "post_processor", parts.post);

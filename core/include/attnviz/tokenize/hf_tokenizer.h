@@ -51,7 +51,7 @@ private:
     struct Output;
     void encodeText(const AlignedText &text, Output &out) const;
     void encodeWord(const AlignedText &word, Output &out) const;
-    void applyByteLevelTrim(std::vector<EncodedToken> &tokens) const;
+    void applyByteLevelTrim(std::string_view sentence, std::vector<EncodedToken> &tokens) const;
 
     TokenizerParts parts_;
     AddedTokenMatcher rawAdded_;        // normalized=false: matched in the sentence itself
