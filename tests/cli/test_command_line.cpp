@@ -557,6 +557,12 @@ private slots:
             << QStringList{"--session", "/dev/zero", "--dump", "-"} << "/dev/zero" << false;
         QTest::newRow("scale unknown")
             << QStringList{"--scale", "log", "--dump", "-"} << "--scale" << true;
+        QTest::newRow("control characters in an unknown option (fuzz_arguments)")
+            << QStringList{"-\x12x\n\n", "--dump", "-"} << "\\x12, x, \\n"
+            << true;
+        QTest::newRow("newline in a file name")
+            << QStringList{"--weights", "no\nsuch.safetensors", "--dump", "-"} << "no\\nsuch"
+            << false;
         QTest::newRow("values and no values")
             << QStringList{"--values", "--no-values", "--dump", "-"} << "contradict" << true;
     }
