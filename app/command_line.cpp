@@ -475,7 +475,7 @@ ParsedCommandLine parseUnchecked(const QStringList &arguments,
         parsed.error = parser.errorText();
         return parsed;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         parsed.options = CommandLineOptions{};
         parsed.options->action = CommandLineOptions::Action::ShowHelp;
         return parsed;

@@ -378,6 +378,9 @@ private slots:
         const Run help = runAttnviz({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--sentence") && help.out.contains("--dump"));
+        const Run helpAll = runAttnviz({"--help-all"}); // went to the window path
+        QCOMPARE(helpAll.exitCode, 0);
+        QVERIFY(helpAll.out.contains("--sentence"));
         const Run version = runAttnviz({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("attnviz "));
