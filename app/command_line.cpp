@@ -437,8 +437,30 @@ QString helpText() {
     return parser.helpText();
 }
 
-ParsedCommandLine parseCommandLine(const QStringList &arguments,
-                                   const std::optional<std::string> &rawSentence) {
+std::string printableLine(std::string_view message) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string line;
+    line.reserve(message.size());
+    for (const char c : message) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n')
+            line += "\\n";
+        else if (c == '\r')
+            line += "\\r";
+        else if (c == '\t')
+            line += "\\t";
+        else if (byte < 0x20 || byte == 0x7F)
+            line += {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
+        else
+            line += c;
+    }
+    return line;
+}
+
+namespace {
+
+ParsedCommandLine parseUnchecked(const QStringList &arguments,
+                                 const std::optional<std::string> &rawSentence) {
     QCommandLineParser parser;
     const Flags flags;
     const auto [help, version] = setUpParser(parser, flags);
@@ -453,7 +475,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
         parsed.error = parser.errorText();
         return parsed;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         parsed.options = CommandLineOptions{};
         parsed.options->action = CommandLineOptions::Action::ShowHelp;
         return parsed;
@@ -471,6 +493,15 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments,
     } catch (const InputError &e) {
         parsed.error = QString::fromStdString(e.what());
     }
+    return parsed;
+}
+
+} // namespace
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments,
+                                   const std::optional<std::string> &rawSentence) {
+    ParsedCommandLine parsed = parseUnchecked(arguments, rawSentence);
+    parsed.error = QString::fromStdString(printableLine(parsed.error.toStdString()));
     return parsed;
 }
 

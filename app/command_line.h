@@ -43,6 +43,10 @@ struct ParsedCommandLine {
     bool fileError = false; // the error is about a file's contents, not the flags' use
 };
 
+// `message` with control characters shown as escapes ("\\n", "\\x12"), so an error that quotes
+// user input stays one line on the terminal.
+std::string printableLine(std::string_view message);
+
 // The --help text. Needs a QCoreApplication (it names the executable).
 QString helpText();
 

@@ -162,7 +162,7 @@ int runHeadless(const CommandLineOptions &options) {
                                  run.pipeline.seed);
         return 0;
     } catch (const InputError &e) {
-        std::cerr << "attnviz: " << e.what() << '\n';
+        std::cerr << "attnviz: " << printableLine(e.what()) << '\n';
         return 2;
     } catch (const std::bad_alloc &) {
         std::cerr << "attnviz: out of memory; lower the sizes or the sentence length\n";

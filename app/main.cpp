@@ -46,7 +46,7 @@ int runWindow(const CommandLineOptions &options) {
     if (!options.sessionPath.isEmpty()) {
         QString error;
         if (!window.openSession(options.sessionPath, true, &error)) {
-            std::fprintf(stderr, "attnviz: %s\n", qPrintable(error));
+            std::fprintf(stderr, "attnviz: %s\n", printableLine(error.toStdString()).c_str());
             return 2;
         }
         if (options.viewGiven) // flags given with the session override its view
@@ -62,7 +62,7 @@ int runWindow(const CommandLineOptions &options) {
             return 2;
         }
     } catch (const InputError &e) {
-        std::fprintf(stderr, "attnviz: %s\n", e.what());
+        std::fprintf(stderr, "attnviz: %s\n", printableLine(e.what()).c_str());
         return 2;
     } catch (const std::bad_alloc &) {
         std::fputs("attnviz: out of memory loading the weights or embeddings\n", stderr);
