@@ -2,6 +2,7 @@
 
 #include <attnviz/attention_config.h>
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QInputDialog>
 
@@ -65,12 +66,18 @@ std::optional<int> askHeadCount(QWidget *parent, const HeadCountQuestion &q) {
     const QString label =
         intro + QLatin1Char('\n') +
         tr("Split the %1 query rows and %2 value rows into:").arg(q.queryRows).arg(q.valueRows);
-    bool ok = false;
-    const QString chosen =
-        QInputDialog::getItem(parent, tr("How Many Heads?"), label, items,
-                              static_cast<int>(q.choices.indexOf(q.preselected)), false, &ok);
-    const auto index = items.indexOf(chosen);
-    if (!ok || index < 0)
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(tr("How Many Heads?"));
+    dialog.setLabelText(label);
+    dialog.setComboBoxItems(items);
+    dialog.setComboBoxEditable(false);
+    dialog.setTextValue(items.value(q.choices.indexOf(q.preselected)));
+    if (auto *combo = dialog.findChild<QComboBox *>()) // wide enough for the longest choice
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const auto index = items.indexOf(dialog.textValue());
+    if (index < 0)
         return std::nullopt;
     return q.choices[index];
 }
