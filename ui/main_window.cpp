@@ -4,11 +4,11 @@
 #include "control_panel.h"
 #include "export_dialog.h"
 #include "file_load_worker.h"
-#include "head_count_question.h"
 #include "head_grid_view.h"
 #include "menu_shortcut_priority.h"
 #include "sentence_bar.h"
 #include "status_text.h"
+#include "weights_questions.h"
 
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
@@ -20,7 +20,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -212,40 +211,10 @@ void MainWindow::showWeightsError(const QString &path, const QString &message) {
 }
 
 bool MainWindow::applyWeights(const OpenedWeightsFile &opened, bool quiet) {
-    const QString fileName = QFileInfo(opened.path).fileName();
-    const AttentionModuleInfo *module =
-        opened.modules.size() == 1 ? &opened.modules.front() : nullptr;
-    std::optional<std::string> prefix;
-    if (opened.modules.size() > 1 && !quiet) {
-        QStringList items;
-        for (const AttentionModuleInfo &m : opened.modules)
-            items << QString::fromStdString(m.summary());
-        bool ok = false;
-        const QString item = QInputDialog::getItem(
-            this, tr("Choose an Attention Module"),
-            tr("%1 holds several attention modules:").arg(fileName), items, 0, false, &ok);
-        if (!ok || !items.contains(item))
-            return false;
-        module = &opened.modules[static_cast<std::size_t>(items.indexOf(item))];
-        prefix = module->prefix;
-    }
-    // Several modules and none chosen, or none at all: the loader below names the problem.
-    std::optional<int> heads;
-    if (module && module->convention != WeightsConvention::SeedSelfAttention) {
-        const HeadCountQuestion question =
-            makeHeadCountQuestion(fileName, module->queryRows, module->valueRows,
-                                  opened.declaredHeads(), m_session->options().attention.heads);
-        if (quiet) {
-            // Nobody to ask: only the file's own count will do (the loader checks it).
-            if (!opened.file->metadata().count("num_heads") && question.choices.size() > 1)
-                return false;
-        } else {
-            heads = question.choices.size() == 1 ? std::optional(1) : askHeadCount(this, question);
-            if (!heads)
-                return false; // cancelled: nothing changes
-        }
-    }
-    const QString error = m_session->useWeightsFile(opened, prefix, heads);
+    const auto choice = chooseWeightsUse(this, opened, m_session->options().attention.heads, quiet);
+    if (!choice)
+        return false; // cancelled (or, quiet, a head count nobody could give): nothing changes
+    const QString error = m_session->useWeightsFile(opened, choice->prefix, choice->heads);
     if (error.isEmpty())
         return true;
     if (!quiet)

@@ -1,9 +1,12 @@
-#include "head_count_question.h"
+#include "weights_questions.h"
+
+#include "file_load_worker.h"
 
 #include <attnviz/attention_config.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QInputDialog>
 
 #include <algorithm>
@@ -13,7 +16,7 @@ namespace attnviz::ui {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("attnviz::ui::HeadCountQuestion", text);
+    return QCoreApplication::translate("attnviz::ui::WeightsQuestions", text);
 }
 
 QString itemText(const HeadCountQuestion &q, int heads) {
@@ -80,6 +83,42 @@ std::optional<int> askHeadCount(QWidget *parent, const HeadCountQuestion &q) {
     if (index < 0)
         return std::nullopt;
     return q.choices[index];
+}
+
+std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeightsFile &opened,
+                                              int currentHeads, bool quiet) {
+    const QString fileName = QFileInfo(opened.path).fileName();
+    WeightsChoice choice;
+    const AttentionModuleInfo *module =
+        opened.modules.size() == 1 ? &opened.modules.front() : nullptr;
+    if (opened.modules.size() > 1 && !quiet) {
+        QStringList items;
+        for (const AttentionModuleInfo &m : opened.modules)
+            items << QString::fromStdString(m.summary());
+        bool ok = false;
+        const QString item = QInputDialog::getItem(
+            parent, tr("Choose an Attention Module"),
+            tr("%1 holds several attention modules:").arg(fileName), items, 0, false, &ok);
+        if (!ok || !items.contains(item))
+            return std::nullopt;
+        module = &opened.modules[static_cast<std::size_t>(items.indexOf(item))];
+        choice.prefix = module->prefix;
+    }
+    // Several modules and none chosen, or none at all: the loader names the problem.
+    if (!module || module->convention == WeightsConvention::SeedSelfAttention)
+        return choice;
+    const HeadCountQuestion question = makeHeadCountQuestion(
+        fileName, module->queryRows, module->valueRows, opened.declaredHeads(), currentHeads);
+    if (question.choices.size() == 1) {
+        choice.heads = 1; // nothing to choose
+    } else if (!quiet) {
+        choice.heads = askHeadCount(parent, question);
+        if (!choice.heads)
+            return std::nullopt; // cancelled
+    } else if (!opened.file->metadata().count("num_heads")) {
+        return std::nullopt; // nobody to ask, and guessing would show wrong heads
+    }
+    return choice;
 }
 
 } // namespace attnviz::ui
