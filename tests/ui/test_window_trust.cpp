@@ -9,6 +9,7 @@
 #include <heatmap_view.h>
 #include <main_window.h>
 #include <sentence_bar.h>
+#include <session_file.h>
 #include <slider_spin_box.h>
 
 #include <qcustomplot.h>
@@ -19,6 +20,7 @@
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -249,6 +251,78 @@ private slots:
         QCOMPARE(busy.count(), 2); // on, off
         QCOMPARE(m_session->weightsSha256(), fileSha256(large));
         QTRY_COMPARE(grid()->panels().size(), 2);
+    }
+
+    void sessionsLoadInTheBackground() {
+        QTemporaryDir dir;
+        const QString large = writeLargeWeights(dir, qint64(200) << 20);
+        QVERIFY(!large.isEmpty());
+        SessionDocument document;
+        document.options.sentence = "Sessions load off the GUI thread .";
+        document.options.attention.heads = 4;
+        document.weightsPath = QFileInfo(large).fileName(); // relative to the session
+        document.weightsSha256 = QString(64, '0');          // not its hash: a warning
+        const QString path = dir.filePath("large.attnviz");
+        saveSession(path, document);
+        m_session->setSeed(5); // an unsaved edit
+        DialogAnswerer answerer;
+        int ticks = 0;
+        QTimer counter;
+        connect(&counter, &QTimer::timeout, this, [&] {
+            if (m_window->fileLoader()->isBusy())
+                ++ticks;
+        });
+        counter.start(2);
+        m_window->openSessionInBackground(path);
+        QVERIFY(m_window->fileLoader()->isBusy());
+        QCOMPARE(m_window->sessionPath(), QString()); // nothing applied yet
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionPath(), path, 60000);
+        QVERIFY2(ticks >= 5, qPrintable(QString("the timer ticked %1 times").arg(ticks)));
+        QVERIFY(m_session->hasLoadedWeights());
+        QCOMPARE(m_session->options().attention.heads, 4);
+        QTRY_COMPARE(grid()->headView(0)->tokens().first(), QString("Sessions"));
+        QTRY_VERIFY(answerer.messageText.contains("has changed since the session was saved"));
+        QVERIFY(!m_window->isWindowModified());
+    }
+
+    void failedBackgroundSessionKeepsUnsavedEdits() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("zero.attnviz");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(toJson(SessionDocument{}))
+                       .toJson()
+                       .replace("\"heads\": 4", "\"heads\": 0"));
+        file.close();
+        m_session->setSeed(5);
+        m_session->waitForIdle();
+        QVERIFY(m_window->isWindowModified());
+        const auto before = m_session->snapshot();
+        DialogAnswerer answerer;
+        m_window->openSessionInBackground(path);
+        QTRY_COMPARE(answerer.messageText,
+                     QString("'model.heads' must be between 1 and 256, got 0"));
+        QCOMPARE(m_session->snapshot(), before);
+        QCOMPARE(m_session->options().seed, std::uint64_t(5));
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(m_window->sessionPath(), QString());
+    }
+
+    void sessionAskingSeveralHeadsOfASelfAttentionModuleIsRefused() {
+        QTemporaryDir dir;
+        const QString weights = dir.filePath("self.safetensors");
+        QVERIFY(QFile::copy(fixture("seed_self_attention_f16_causal.safetensors"), weights));
+        SessionDocument document;
+        document.options.sentence = "one two three";
+        document.weightsPath = weights;
+        document.weightsSha256 = fileSha256(weights);
+        const QString path = dir.filePath("self.attnviz");
+        saveSession(path, document); // "heads": 4
+        QString error;
+        QVERIFY(!m_window->openSession(path, true, &error));
+        QCOMPARE(error, QString("'weights.heads' is 4, but 'self.safetensors' holds a single-head "
+                                "Self_Attention module"));
+        QVERIFY(!m_session->hasLoadedWeights());
     }
 
     void theNewestLoadWins() {
