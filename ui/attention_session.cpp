@@ -3,6 +3,7 @@
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
 
+#include "file_load_worker.h"
 #include "session_file.h"
 
 #include <QFileInfo>
@@ -302,42 +303,40 @@ QList<int> AttentionSession::allowedHeadCounts() const {
     return counts;
 }
 
-QString AttentionSession::loadWeightsFile(const QString &path,
-                                          const std::optional<std::string> &prefix,
-                                          std::optional<int> heads) {
+QString AttentionSession::useWeightsFile(const OpenedWeightsFile &opened,
+                                         const std::optional<std::string> &prefix,
+                                         std::optional<int> heads) {
     try {
-        const SafetensorsFile file = SafetensorsFile::open(path.toStdString());
         WeightsLoadOptions options;
         options.prefix = prefix;
         options.heads = heads;
-        if (!heads && !file.metadata().count("num_heads")) {
-            // PyTorch keeps no head count: keep the current one where it divides the projections.
-            const auto modules = findAttentionModules(file);
-            const auto chosen = std::find_if(modules.begin(), modules.end(), [&](const auto &m) {
-                return !prefix || m.prefix == *prefix;
-            });
-            if (chosen != modules.end() && (prefix || modules.size() == 1)) {
-                int count = std::min(m_options.attention.heads, chosen->queryRows);
-                while (chosen->queryRows % count != 0 || chosen->valueRows % count != 0)
-                    --count;
-                options.heads = count;
-            }
-        }
-        LoadedWeights loaded = loadAttentionWeights(file, options);
-        const QString sha256 = fileSha256(path);
+        LoadedWeights loaded = loadAttentionWeights(*opened.file, options);
         useLoadedWeights(std::make_shared<const AttentionWeights>(std::move(loaded.weights)),
-                         QFileInfo(path).fileName());
-        m_weightsPath = QFileInfo(path).absoluteFilePath();
-        m_weightsSha256 = sha256;
+                         QFileInfo(opened.path).fileName());
+        m_weightsPath = opened.path;
+        m_weightsSha256 = opened.sha256;
         m_weightsPrefix =
             loaded.module.prefix.empty() ? std::nullopt : std::optional(loaded.module.prefix);
         return {};
     } catch (const InputError &e) {
         return QString::fromUtf8(e.what());
     } catch (const std::bad_alloc &) {
+        return tr("'%1' is too large to load").arg(opened.path);
+    }
+}
+
+QString AttentionSession::loadWeightsFile(const QString &path,
+                                          const std::optional<std::string> &prefix,
+                                          std::optional<int> heads) {
+    try {
+        return useWeightsFile(openWeightsFile(path), prefix, heads);
+    } catch (const InputError &e) {
+        return QString::fromUtf8(e.what());
+    } catch (const std::bad_alloc &) {
         return tr("'%1' is too large to load").arg(path);
     }
 }
+
 void AttentionSession::setDk(int dk) {
     changeOptions([=](PipelineOptions &o) { o.attention.dk = dk; });
 }

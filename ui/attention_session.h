@@ -17,6 +17,8 @@ template <typename T> class QFutureWatcher;
 
 namespace attnviz::ui {
 
+struct OpenedWeightsFile;
+
 // One finished computation; immutable once published, shared by the views.
 struct SessionSnapshot {
     PipelineOptions options;
@@ -69,10 +71,14 @@ public:
     // checkConsistent(). useRandomWeights() goes back.
     void useLoadedWeights(std::shared_ptr<const AttentionWeights> weights, const QString &source);
     void useRandomWeights();
-    // Loads one attention module of a safetensors file (`prefix` picks it when there are
-    // several). The head count comes from the file's metadata, else the current count when it
-    // divides the projections, else the largest count below it that does. Returns the error
-    // message on failure, and then nothing has changed.
+    // Uses one attention module of an opened safetensors file (`prefix` picks it when there are
+    // several) split into `heads` heads, else the file's __metadata__ num_heads; without either
+    // it is refused (PyTorch keeps no head count, and guessing shows wrong heads). Returns the
+    // error message on failure, and then nothing has changed.
+    QString useWeightsFile(const OpenedWeightsFile &opened,
+                           const std::optional<std::string> &prefix = {},
+                           std::optional<int> heads = {});
+    // openWeightsFile() then useWeightsFile(), on the calling thread.
     QString loadWeightsFile(const QString &path, const std::optional<std::string> &prefix = {},
                             std::optional<int> heads = {});
     // The loaded file, its SHA-256 and module prefix (for sessions).

@@ -3,12 +3,15 @@
 #include "attention_session.h"
 #include "control_panel.h"
 #include "export_dialog.h"
+#include "file_load_worker.h"
 #include "head_grid_view.h"
 #include "model_loader.h"
 #include "model_selector.h"
 #include "model_view.h"
+#include "menu_shortcut_priority.h"
 #include "sentence_bar.h"
 #include "status_text.h"
+#include "weights_questions.h"
 
 #include <attnviz/error.h>
 #include <attnviz/model/builtin_models.h>
@@ -21,12 +24,12 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -43,7 +46,10 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     , m_sentenceBar(new SentenceBar(this))
     , m_grid(new HeadGridView(this))
     , m_controls(new ControlPanel(session, this))
-    , m_status(new QLabel(this)) {
+    , m_status(new QLabel(this))
+    , m_loadingText(new QLabel(this))
+    , m_loadingBar(new QProgressBar(this))
+    , m_loader(new FileLoadWorker(this)) {
     setWindowTitle(tr("Multi-head attention")); // Qt appends the display name, "attnviz"
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -80,7 +86,24 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
 
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_status, 1);
+    m_loadingBar->setRange(0, 0); // busy: no known fraction
+    m_loadingBar->setMaximumWidth(120);
+    m_loadingBar->setObjectName(QStringLiteral("loadingIndicator"));
+    statusBar()->addPermanentWidget(m_loadingText);
+    statusBar()->addPermanentWidget(m_loadingBar);
+    showLoading(false);
+    connect(m_loader, &FileLoadWorker::busyChanged, this, &MainWindow::showLoading);
+    connect(m_loader, &FileLoadWorker::weightsLoaded, this,
+            [this](const OpenedWeightsFile &opened) { applyWeights(opened, false); });
+    connect(m_loader, &FileLoadWorker::weightsFailed, this, &MainWindow::showWeightsError);
+    connect(m_loader, &FileLoadWorker::sessionLoaded, this,
+            [this](const OpenedSession &opened) { applySession(opened, false, nullptr); });
+    connect(m_loader, &FileLoadWorker::sessionFailed, this,
+            [this](const QString &, const QString &message) {
+                QMessageBox::warning(this, tr("Cannot Open Session"), message);
+            });
     createMenus();
+    new MenuShortcutPriority(this);
 
     m_sentenceBar->setText(QString::fromStdString(session->options().sentence));
     connect(session, &AttentionSession::optionsChanged, this, [this] {
@@ -116,7 +139,7 @@ void MainWindow::createMenus() {
             QFileDialog::getOpenFileName(this, tr("Open Session"), m_sessionPath,
                                          tr("attnviz sessions (*.attnviz);;All files (*)"));
         if (!path.isEmpty())
-            openSession(path);
+            openSessionInBackground(path);
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
@@ -130,7 +153,7 @@ void MainWindow::createMenus() {
                 QFileDialog::getOpenFileName(this, tr("Open Weights"), QString(),
                                              tr("Safetensors (*.safetensors);;All files (*)"));
             if (!path.isEmpty())
-                openWeights(path);
+                openWeightsInBackground(path);
         });
     file->addAction(tr("&Save Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
                     &MainWindow::saveWeights);
@@ -174,35 +197,46 @@ void MainWindow::createMenus() {
 }
 
 bool MainWindow::openWeights(const QString &path, bool quiet) {
-    std::optional<std::string> prefix;
-    QString error;
     try {
-        const auto modules = findAttentionModules(SafetensorsFile::open(path.toStdString()));
-        if (modules.size() > 1 && !quiet) {
-            QStringList items;
-            for (const AttentionModuleInfo &m : modules)
-                items << QString::fromStdString(m.summary());
-            bool ok = false;
-            const QString item = QInputDialog::getItem(
-                this, tr("Choose an Attention Module"),
-                tr("%1 holds several attention modules:").arg(QFileInfo(path).fileName()), items, 0,
-                false, &ok);
-            if (!ok)
-                return false;
-            prefix = modules[static_cast<std::size_t>(items.indexOf(item))].prefix;
-        }
+        return applyWeights(openWeightsFile(path), quiet);
     } catch (const InputError &e) {
-        error = QString::fromUtf8(e.what());
+        if (!quiet)
+            showWeightsError(path, QString::fromUtf8(e.what()));
+        return false;
     }
-    if (error.isEmpty())
-        error = m_session->loadWeightsFile(path, prefix);
+}
+
+void MainWindow::openWeightsInBackground(const QString &path) {
+    m_loader->loadWeights(path);
+}
+
+void MainWindow::openSessionInBackground(const QString &path) {
+    m_loader->loadSession(path);
+}
+
+void MainWindow::showLoading(bool busy) {
+    m_loadingText->setText(busy ? tr("Loading %1…").arg(QFileInfo(m_loader->busyPath()).fileName())
+                                : QString());
+    m_loadingText->setVisible(busy);
+    m_loadingBar->setVisible(busy);
+}
+
+void MainWindow::showWeightsError(const QString &path, const QString &message) {
+    QMessageBox::warning(
+        this, tr("Cannot Open Weights"),
+        tr("<p>%1 was not loaded.</p><p>%2</p>")
+            .arg(QFileInfo(path).fileName().toHtmlEscaped(), message.toHtmlEscaped()));
+}
+
+bool MainWindow::applyWeights(const OpenedWeightsFile &opened, bool quiet) {
+    const auto choice = chooseWeightsUse(this, opened, m_session->options().attention.heads, quiet);
+    if (!choice)
+        return false; // cancelled (or, quiet, a head count nobody could give): nothing changes
+    const QString error = m_session->useWeightsFile(opened, choice->prefix, choice->heads);
     if (error.isEmpty())
         return true;
     if (!quiet)
-        QMessageBox::warning(
-            this, tr("Cannot Open Weights"),
-            tr("<p>%1 was not loaded.</p><p>%2</p>")
-                .arg(QFileInfo(path).fileName().toHtmlEscaped(), error.toHtmlEscaped()));
+        showWeightsError(opened.path, error);
     return false;
 }
 
@@ -251,11 +285,21 @@ SessionDocument MainWindow::currentDocument() const {
     return d;
 }
 
-QString MainWindow::applyDocument(const SessionDocument &d) {
+QString MainWindow::applyDocument(const SessionDocument &d,
+                                  const std::optional<OpenedWeightsFile> &weights) {
     // Weights first: the only step that can still fail, and it changes nothing if it does.
     if (!d.weightsPath.isEmpty()) {
-        const QString error =
-            m_session->loadWeightsFile(d.weightsPath, d.weightsPrefix, d.options.attention.heads);
+        if (!weights)
+            return tr("the session's weights file '%1' was not read").arg(d.weightsPath);
+        const int heads = d.options.attention.heads;
+        const bool singleModule = weights->modules.size() == 1;
+        if (singleModule &&
+            weights->modules.front().convention == WeightsConvention::SeedSelfAttention &&
+            heads != 1)
+            return tr("'weights.heads' is %1, but '%2' holds a single-head Self_Attention module")
+                .arg(heads)
+                .arg(QFileInfo(d.weightsPath).fileName());
+        const QString error = m_session->useWeightsFile(*weights, d.weightsPrefix, heads);
         if (!error.isEmpty())
             return error;
     } else if (m_session->hasLoadedWeights()) {
@@ -275,14 +319,22 @@ QString MainWindow::applyDocument(const SessionDocument &d) {
 }
 
 bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
-    QStringList warnings;
+    try {
+        return applySession(openSessionFile(path), quiet, error);
+    } catch (const InputError &e) {
+        const QString message = QString::fromUtf8(e.what());
+        if (error)
+            *error = message;
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot Open Session"), message);
+        return false;
+    }
+}
+
+bool MainWindow::applySession(const OpenedSession &opened, bool quiet, QString *error) {
     QString message;
     try {
-        message = applyDocument(loadSession(path, &warnings));
-        if (message.isEmpty()) {
-            setSessionPath(path);
-            rememberRecent(path);
-        }
+        message = applyDocument(opened.document, opened.weights);
     } catch (const InputError &e) {
         message = QString::fromUtf8(e.what());
     }
@@ -293,16 +345,18 @@ bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
             QMessageBox::warning(this, tr("Cannot Open Session"), message);
         return false;
     }
-    if (!warnings.isEmpty() && !quiet)
-        QMessageBox::information(this, tr("Session Opened"), warnings.join('\n'));
-    if (!warnings.isEmpty())
-        statusBar()->showMessage(warnings.join(' '), 8000);
+    setSessionPath(opened.path);
+    rememberRecent(opened.path);
+    if (!opened.warnings.isEmpty() && !quiet)
+        QMessageBox::information(this, tr("Session Opened"), opened.warnings.join('\n'));
+    if (!opened.warnings.isEmpty())
+        statusBar()->showMessage(opened.warnings.join(' '), 8000);
     return true;
 }
 
 bool MainWindow::saveSessionTo(const QString &path, bool quiet, QString *error) {
     try {
-        ui::saveSession(path, currentDocument());
+        ui::saveSession(path, currentDocument(), m_sessionWriter);
     } catch (const InputError &e) {
         if (error)
             *error = QString::fromUtf8(e.what());
@@ -345,7 +399,8 @@ void MainWindow::fillRecentMenu() {
     const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
     for (const QString &path : recent)
         m_recentMenu
-            ->addAction(QFileInfo(path).fileName(), this, [this, path] { openSession(path); })
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] { openSessionInBackground(path); })
             ->setToolTip(path);
     if (recent.isEmpty())
         m_recentMenu->addAction(tr("No recent sessions"))->setEnabled(false);
@@ -361,7 +416,11 @@ void MainWindow::restoreLastState() {
     }
     try {
         // When the weights moved away nothing is applied: a fresh start, not a half-restored one.
-        if (applyDocument(fromJson(json.object())).isEmpty())
+        const SessionDocument document = fromJson(json.object());
+        std::optional<OpenedWeightsFile> weights;
+        if (!document.weightsPath.isEmpty())
+            weights = openWeightsFile(document.weightsPath);
+        if (applyDocument(document, weights).isEmpty())
             setWindowModified(false);
     } catch (const InputError &) {
         // A state from another version: ignore it.
@@ -525,6 +584,11 @@ void MainWindow::showResult() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
+    // An outlined query row means a token: new tokens make it mean nothing.
+    if (snapshot->tokens != m_shownTokens) {
+        m_shownTokens = snapshot->tokens;
+        m_grid->setHighlightedRow(-1);
+    }
     m_grid->showSnapshot(*snapshot);
     m_modelView->showSnapshot(*snapshot);
     m_status->setText(statusText(*snapshot));

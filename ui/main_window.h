@@ -5,16 +5,21 @@
 #include "session_file.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QProgressBar;
 
 namespace attnviz::ui {
 
 class AttentionSession;
 class ControlPanel;
+class FileLoadWorker;
+struct OpenedSession;
+struct OpenedWeightsFile;
 class HeadGridView;
 class ModelLoader;
 class ModelSelector;
@@ -38,14 +43,22 @@ public:
     // dialog (unless `quiet`) and changes nothing. Returns false for an unknown built-in name.
     bool openModel(const QString &nameOrFolder, bool quiet = false);
 
-    // File ▸ Open Weights without the file dialog: asks which module only when the file has
-    // several. Shows a failure in a message box (unless `quiet`) and returns false; nothing
-    // changes then.
+    // File ▸ Open Weights without the file dialog, read on the calling thread: asks which module
+    // when the file has several and how many heads (the file's num_heads preselected). `quiet`
+    // asks nothing: it uses the file's num_heads and refuses a file without one. A failure shows
+    // a message box (unless `quiet`) and returns false; nothing changes then, nor on cancel.
     bool openWeights(const QString &path, bool quiet = false);
     // Sessions (.attnviz). openSession applies a file completely or, on failure, not at all;
     // `quiet` reports failures only through the return value and `error`.
     bool openSession(const QString &path, bool quiet = false, QString *error = nullptr);
+    // What the menus do: read and hash the file on a pool thread (the newest request wins, a busy
+    // indicator shows in the status bar), then apply it as openWeights/openSession do.
+    void openWeightsInBackground(const QString &path);
+    void openSessionInBackground(const QString &path);
+    FileLoadWorker *fileLoader() const { return m_loader; }
     bool saveSessionTo(const QString &path, bool quiet = false, QString *error = nullptr);
+    // How sessions are written (tests pass one that fails like a full disk).
+    void setSessionWriter(SessionWriter writer) { m_sessionWriter = std::move(writer); }
     SessionDocument currentDocument() const;
     QString sessionPath() const { return m_sessionPath; }
     // The state of the last run (QSettings), restored when attnviz starts without arguments.
@@ -63,7 +76,12 @@ private:
     bool saveSession();
     bool saveSessionAs();
     // Applies a checked session completely, or returns why not and changes nothing.
-    QString applyDocument(const SessionDocument &document);
+    QString applyDocument(const SessionDocument &document,
+                          const std::optional<OpenedWeightsFile> &weights);
+    bool applyWeights(const OpenedWeightsFile &opened, bool quiet);
+    bool applySession(const OpenedSession &opened, bool quiet, QString *error);
+    void showWeightsError(const QString &path, const QString &message);
+    void showLoading(bool busy);
     void closeEvent(QCloseEvent *event) override;
     void saveWeights();
     void exportFigure();
@@ -86,6 +104,11 @@ private:
     ModelView *m_modelView = nullptr;
     QTabWidget *m_views = nullptr;
     bool m_quietModelErrors = false;
+    QLabel *m_loadingText;
+    QProgressBar *m_loadingBar;
+    FileLoadWorker *m_loader;
+    SessionWriter m_sessionWriter;
+    QStringList m_shownTokens; // a highlighted query row belongs to these tokens
     QDockWidget *m_dock = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -9,6 +9,8 @@
 #include <QSignalBlocker>
 #include <QTimer>
 
+#include <limits>
+
 namespace attnviz::ui {
 
 SentenceBar::SentenceBar(QWidget *parent)
@@ -21,6 +23,9 @@ SentenceBar::SentenceBar(QWidget *parent)
     label->setBuddy(m_edit);
     m_edit->setPlaceholderText(tr("Type a sentence; the heads follow as you type"));
     m_edit->setClearButtonEnabled(true);
+    // QLineEdit cuts text at 32,767 characters without a word; a long paste must reach the
+    // tokenizer whole, so that its token limit explains what is wrong.
+    m_edit->setMaxLength(std::numeric_limits<int>::max());
     QFont big = m_edit->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     m_edit->setFont(big);

@@ -1,6 +1,7 @@
 #include "session_file.h"
 
 #include <attnviz/error.h>
+#include <attnviz/io/input_file.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,7 +9,17 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 namespace attnviz::ui {
 
@@ -18,6 +29,27 @@ const QString kFormatTag = QStringLiteral("attnviz-session");
 
 [[noreturn]] void fail(const QString &message) {
     throw InputError(message.toStdString());
+}
+
+// The seed as written by toJson: decimal digits only, within 64 bits.
+std::uint64_t parseSeed(const QString &text) {
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,20}$"));
+    bool ok = false;
+    const std::uint64_t seed = text.toULongLong(&ok);
+    if (!digits.match(text).hasMatch() || !ok)
+        fail(QStringLiteral("'seed' must be a whole number from 0 to %1 written as text")
+                 .arg(std::numeric_limits<std::uint64_t>::max()));
+    return seed;
+}
+
+// The sentence's token count for the memory check, or 0 when it cannot be tokenized (the
+// pipeline then says why, with the sentence in view).
+std::size_t countTokens(const PipelineOptions &options) {
+    try {
+        return tokenize(options.sentence, options.tokenizer).size();
+    } catch (const InputError &) {
+        return 0;
+    }
 }
 
 const QStringList &scaleNames() {
@@ -49,11 +81,18 @@ public:
             fail(QStringLiteral("'%1' must be true or false").arg(name(key)));
         return v.toBool();
     }
-    int integer(const QString &key) const {
+    // A whole number in [min, max]; the message names the key and the range.
+    int integer(const QString &key, int min, int max) const {
         const QJsonValue v = value(key);
         const double d = v.toDouble(-1.5);
-        if (!v.isDouble() || d != std::floor(d) || d < 0 || d > 1e9)
+        if (!v.isDouble() || d != std::floor(d))
             fail(QStringLiteral("'%1' must be a whole number").arg(name(key)));
+        if (d < min || d > max)
+            fail(QStringLiteral("'%1' must be between %2 and %3, got %4")
+                     .arg(name(key))
+                     .arg(min)
+                     .arg(max)
+                     .arg(d, 0, 'g', 12));
         return static_cast<int>(d);
     }
     Reader object(const QString &key) const {
@@ -109,32 +148,32 @@ SessionDocument fromJson(const QJsonObject &json) {
     if (json.value("format").toString() != kFormatTag)
         fail(QStringLiteral("this is not an attnviz session (no \"format\": \"%1\")")
                  .arg(kFormatTag));
-    const int version = root.integer("version");
+    const int version = root.integer("version", 1, std::numeric_limits<int>::max());
     if (version > SessionDocument::kFormatVersion)
         fail(QStringLiteral("the session was written by a newer attnviz (format version %1; this "
                             "version reads up to %2)")
                  .arg(version)
                  .arg(SessionDocument::kFormatVersion));
 
+    // Every number is checked here, at the boundary: nothing past this point divides by a head
+    // count of 0 or allocates from an absurd size.
     SessionDocument d;
     PipelineOptions &o = d.options;
     o.sentence = root.string("sentence").toStdString();
     o.tokenizer.mode = parseTokenizerMode(root.string("tokenizer").toStdString());
-    o.tokenizer.maxTokens = static_cast<std::size_t>(std::max(1, root.integer("max_tokens")));
-    bool ok = false;
-    o.seed = root.string("seed").toULongLong(&ok);
-    if (!ok)
-        fail(QStringLiteral("'seed' must be a whole number written as text"));
+    o.tokenizer.maxTokens =
+        static_cast<std::size_t>(root.integer("max_tokens", 1, SessionDocument::kMaxTokensLimit));
+    o.seed = parseSeed(root.string("seed"));
     o.positional = root.boolean("positional");
     const Reader model = root.object("model");
     AttentionConfig &c = o.attention;
-    c.dModel = model.integer("d_model");
-    c.heads = model.integer("heads");
-    c.dk = model.integer("dk");
-    c.dv = model.integer("dv");
+    c.dModel = model.integer("d_model", 1, ConfigLimits::maxDModel);
+    c.heads = model.integer("heads", 1, ConfigLimits::maxHeads);
+    c.dk = model.integer("dk", 1, ConfigLimits::maxHeadDim);
+    c.dv = model.integer("dv", 1, ConfigLimits::maxHeadDim);
     c.causal = model.boolean("causal");
     c.singleHead = model.boolean("single_head");
-    validate(c, 0);
+    validate(c, countTokens(o));
 
     const Reader view = root.object("view");
     if (!parseColormap(view.string("colormap"), &d.style.colormap))
@@ -154,44 +193,102 @@ SessionDocument fromJson(const QJsonObject &json) {
             fail(QStringLiteral("'weights' must be null or an object"));
         const Reader w(weights.toObject(), QStringLiteral("weights"));
         d.weightsPath = w.string("file");
+        if (d.weightsPath.isEmpty())
+            fail(QStringLiteral("'weights.file' is empty; use null for random weights"));
         d.weightsSha256 = w.string("sha256");
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!d.weightsSha256.isEmpty() && !hex.match(d.weightsSha256).hasMatch())
+            fail(QStringLiteral("'weights.sha256' must be 64 lower-case hexadecimal digits"));
         const QString prefix = w.string("prefix");
         if (!prefix.isEmpty())
             d.weightsPrefix = prefix.toStdString();
-        c.heads = w.integer("heads");
+        c.heads = w.integer("heads", 1, ConfigLimits::maxHeads);
+        if (c.singleHead && c.heads != 1)
+            fail(QStringLiteral("'weights.heads' is %1, but single-head mode has exactly one head")
+                     .arg(c.heads));
     }
     return d;
 }
 
 QString fileSha256(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        fail(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+    const std::string name = path.toStdString();
+    // Opened without blocking and checked to be a regular file on the same descriptor: a FIFO
+    // or a device (/dev/zero) is refused instead of being read forever.
+    const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        fail(QStringLiteral("cannot read the weights file %1: %2")
+                 .arg(QString::fromStdString(quotedPath(name)),
+                      QString::fromLocal8Bit(std::strerror(errno))));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        requireRegularFile(name, "the weights file"); // throws, naming what the path is
+        fail(QStringLiteral("the weights file %1 is not a regular file")
+                 .arg(QString::fromStdString(quotedPath(name))));
+    }
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
+    std::vector<char> chunk(std::size_t{1} << 20); // bounded memory, whatever the file's size
+    for (;;) {
+        const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            const int error = errno;
+            ::close(fd);
+            fail(QStringLiteral("cannot read the weights file %1: %2")
+                     .arg(QString::fromStdString(quotedPath(name)),
+                          QString::fromLocal8Bit(std::strerror(error))));
+        }
+        if (got == 0)
+            break;
+        hash.addData(QByteArrayView(chunk.data(), got));
+    }
+    ::close(fd);
     return QString::fromLatin1(hash.result().toHex());
 }
 
-void saveSession(const QString &path, const SessionDocument &document) {
+void saveSession(const QString &path, const SessionDocument &document,
+                 const SessionWriter &writer) {
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile()) // a directory, a device, a FIFO: never replaced
+        fail(QStringLiteral("cannot save '%1': it exists and is not a regular file").arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         fail(QStringLiteral("cannot save '%1': %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(toJson(document)).toJson(QJsonDocument::Indented));
+    const QByteArray bytes = QJsonDocument(toJson(document)).toJson(QJsonDocument::Indented);
+    QString error;
+    const bool written = writer ? writer(file, bytes, &error) : writeAll(file, bytes, &error);
+    // flush() pushes buffered bytes to the disk now, so a full disk is seen before commit().
+    if (written && !file.flush())
+        error = file.errorString();
+    if (!written || !error.isEmpty()) {
+        file.cancelWriting();
+        fail(QStringLiteral("cannot save '%1': %2; the previous file is unchanged")
+                 .arg(path, error.isEmpty() ? QStringLiteral("the write failed") : error));
+    }
     if (!file.commit())
         fail(QStringLiteral("cannot save '%1': %2; the previous file is unchanged")
                  .arg(path, file.errorString()));
 }
 
-SessionDocument loadSession(const QString &path, QStringList *warnings) {
-    QFile file(path);
-    if (QFileInfo(path).isDir())
-        fail(QStringLiteral("'%1' is a directory, not a session").arg(path));
-    if (!file.open(QIODevice::ReadOnly))
-        fail(QStringLiteral("cannot open '%1': %2").arg(path, file.errorString()));
-    if (file.size() > 16 << 20)
-        fail(QStringLiteral("'%1' is too large to be a session").arg(path));
+bool writeAll(QSaveFile &file, const QByteArray &bytes, QString *error) {
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 wrote = file.write(bytes.constData() + done, bytes.size() - done);
+        if (wrote <= 0) {
+            *error = file.errorString();
+            return false;
+        }
+        done += wrote;
+    }
+    return true;
+}
+
+SessionDocument readSessionFile(const QString &path) {
+    const std::string bytes = readInputFile(path.toStdString(), kMaxSessionBytes, "the session");
     QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument json = QJsonDocument::fromJson(
+        QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())), &error);
     if (error.error != QJsonParseError::NoError)
         fail(QStringLiteral("'%1' is not JSON (%2 at byte %3)")
                  .arg(path, error.errorString())
@@ -204,11 +301,25 @@ SessionDocument loadSession(const QString &path, QStringList *warnings) {
             QFileInfo(path).dir().absoluteFilePath(d.weightsPath); // relative to the session
         if (!QFileInfo::exists(d.weightsPath))
             fail(QStringLiteral("the session's weights file '%1' is missing").arg(d.weightsPath));
-        if (fileSha256(d.weightsPath) != d.weightsSha256 && warnings)
-            *warnings << QStringLiteral(
-                             "the weights file '%1' has changed since the session was saved "
-                             "(its SHA-256 differs); the figure may differ")
-                             .arg(d.weightsPath);
+        requireRegularFile(d.weightsPath.toStdString(), "the session's weights file");
+    }
+    return d;
+}
+
+QString weightsChangedWarning(const SessionDocument &document, const QString &actualSha256) {
+    if (document.weightsPath.isEmpty() || actualSha256 == document.weightsSha256)
+        return {};
+    return QStringLiteral("the weights file '%1' has changed since the session was saved "
+                          "(its SHA-256 differs); the figure may differ")
+        .arg(document.weightsPath);
+}
+
+SessionDocument loadSession(const QString &path, QStringList *warnings) {
+    SessionDocument d = readSessionFile(path);
+    if (!d.weightsPath.isEmpty()) {
+        const QString warning = weightsChangedWarning(d, fileSha256(d.weightsPath));
+        if (!warning.isEmpty() && warnings)
+            *warnings << warning;
     }
     return d;
 }

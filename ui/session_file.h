@@ -7,15 +7,18 @@
 #include <attnviz/pipeline.h>
 
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace attnviz::ui {
 
 struct SessionDocument {
     static constexpr int kFormatVersion = 1;
+    static constexpr int kMaxTokensLimit = 100'000; // the largest max_tokens a session may ask
 
     PipelineOptions options; // embeddings are not part of a session
     HeatmapStyle style;
@@ -32,13 +35,31 @@ QJsonObject toJson(const SessionDocument &document);
 // are resolved against the session file by loadSession).
 SessionDocument fromJson(const QJsonObject &json);
 
-// Writes with QSaveFile: on failure the previous file is intact and InputError says why.
-void saveSession(const QString &path, const SessionDocument &document);
-// Reads and checks a session. The weights file must exist; when its SHA-256 differs from the
-// recorded one, a warning is appended to `warnings` and it is used anyway.
+// Sessions are small; anything larger is not one (checked before reading).
+constexpr std::uint64_t kMaxSessionBytes = 16 << 20;
+
+// Writes `bytes` into an open QSaveFile; returns false with the reason in `error` when any
+// write fails. The default is writeAll(); tests pass one that fails like a full disk.
+using SessionWriter = std::function<bool(QSaveFile &file, const QByteArray &bytes, QString *error)>;
+bool writeAll(QSaveFile &file, const QByteArray &bytes, QString *error);
+
+// Writes with QSaveFile, checking every write, the flush and the commit: on failure the previous
+// file is intact and InputError says why ("No space left on device"). An existing target that is
+// not a regular file (a directory, a device) is refused.
+void saveSession(const QString &path, const SessionDocument &document,
+                 const SessionWriter &writer = {});
+// Reads and checks a session without hashing its weights: the file is read only when it is a
+// regular file of at most kMaxSessionBytes; every value is checked; the weights path is resolved
+// against the session and must name an existing regular file.
+SessionDocument readSessionFile(const QString &path);
+// The warning for weights whose SHA-256 differs from the recorded one, or an empty string.
+QString weightsChangedWarning(const SessionDocument &document, const QString &actualSha256);
+// readSessionFile(), then hashes the weights file: when it differs from the recorded SHA-256, a
+// warning is appended to `warnings` and the file is used anyway.
 SessionDocument loadSession(const QString &path, QStringList *warnings);
 
-// Hex SHA-256 of a file; throws InputError when it cannot be read.
+// Hex SHA-256 of a regular file, read in 1 MiB chunks; throws InputError when it cannot be read
+// or is a FIFO, a device or a directory (which would never end or block).
 QString fileSha256(const QString &path);
 
 } // namespace attnviz::ui

@@ -1,0 +1,80 @@
+// FileLoadWorker: reads and hashes weights and session files off the GUI thread; the newest
+// request wins.
+#pragma once
+
+#include "session_file.h"
+
+#include <attnviz/safetensors.h>
+#include <attnviz/weights_file.h>
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace attnviz::ui {
+
+// A weights file read, validated and hashed: everything slow is done, what remains (choosing a
+// module and a head count, converting the tensors) is quick and happens on the GUI thread.
+struct OpenedWeightsFile {
+    QString path; // absolute
+    QString sha256;
+    std::shared_ptr<const SafetensorsFile> file;
+    std::vector<AttentionModuleInfo> modules;
+
+    // __metadata__ num_heads when the file states a positive whole number.
+    std::optional<int> declaredHeads() const;
+};
+
+// Runs on any thread. Throws InputError: a FIFO, a device or a directory is refused without
+// blocking, and so is anything the safetensors reader rejects.
+OpenedWeightsFile openWeightsFile(const QString &path);
+
+// A session read and checked, with its weights file opened when it names one.
+struct OpenedSession {
+    QString path;
+    SessionDocument document;
+    std::optional<OpenedWeightsFile> weights;
+    QStringList warnings; // e.g. the weights changed since the session was saved
+};
+
+// Runs on any thread; throws InputError. The weights file is hashed once.
+OpenedSession openSessionFile(const QString &path);
+
+class FileLoadWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit FileLoadWorker(QObject *parent = nullptr);
+
+    // Starts reading on a pool thread and returns at once. A newer request replaces an older one
+    // that is still running: only the newest result is reported.
+    void loadWeights(const QString &path);
+    void loadSession(const QString &path);
+
+    bool isBusy() const { return m_finishedId != m_latestId; }
+    QString busyPath() const { return isBusy() ? m_latestPath : QString(); }
+
+signals:
+    void busyChanged(bool busy);
+    void weightsLoaded(const attnviz::ui::OpenedWeightsFile &weights);
+    void sessionLoaded(const attnviz::ui::OpenedSession &session);
+    // `path` could not be used; `message` names the cause. Nothing has been applied.
+    void weightsFailed(const QString &path, const QString &message);
+    void sessionFailed(const QString &path, const QString &message);
+
+private:
+    enum class Kind { Weights, Session };
+    struct Outcome;
+    static Outcome run(quint64 id, const QString &path, Kind kind);
+    void start(const QString &path, Kind kind);
+    void deliver(const Outcome &outcome);
+
+    quint64 m_latestId = 0;
+    quint64 m_finishedId = 0;
+    QString m_latestPath;
+};
+
+} // namespace attnviz::ui

@@ -1,0 +1,124 @@
+#include "weights_questions.h"
+
+#include "file_load_worker.h"
+
+#include <attnviz/attention_config.h>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QInputDialog>
+
+#include <algorithm>
+
+namespace attnviz::ui {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("attnviz::ui::WeightsQuestions", text);
+}
+
+QString itemText(const HeadCountQuestion &q, int heads) {
+    const int dk = q.queryRows / heads, dv = q.valueRows / heads;
+    QString text = heads == 1 ? tr("1 head (dk = %1, dv = %2)").arg(dk).arg(dv)
+                              : tr("%1 heads (dk = %2, dv = %3)").arg(heads).arg(dk).arg(dv);
+    if (q.declared == heads)
+        text += tr(" — the file's num_heads");
+    return text;
+}
+
+} // namespace
+
+QList<int> divisorHeadCounts(int queryRows, int valueRows, int maxHeads) {
+    QList<int> counts;
+    for (int h = 1; h <= std::min(queryRows, maxHeads); ++h)
+        if (queryRows % h == 0 && valueRows % h == 0)
+            counts << h;
+    if (counts.isEmpty())
+        counts << 1;
+    return counts;
+}
+
+HeadCountQuestion makeHeadCountQuestion(const QString &fileName, int queryRows, int valueRows,
+                                        std::optional<int> declared, int currentHeads) {
+    HeadCountQuestion q;
+    q.fileName = fileName;
+    q.queryRows = queryRows;
+    q.valueRows = valueRows;
+    q.choices = divisorHeadCounts(queryRows, valueRows, ConfigLimits::maxHeads);
+    q.declared = declared;
+    if (declared && q.choices.contains(*declared))
+        q.preselected = *declared;
+    else if (q.choices.contains(currentHeads))
+        q.preselected = currentHeads;
+    else
+        q.preselected = q.choices.front();
+    return q;
+}
+
+std::optional<int> askHeadCount(QWidget *parent, const HeadCountQuestion &q) {
+    QStringList items;
+    for (int heads : q.choices)
+        items << itemText(q, heads);
+    const QString intro =
+        q.declared ? tr("%1 says its projections hold %2 heads.").arg(q.fileName).arg(*q.declared)
+                   : tr("%1 does not say how many heads its projections hold (PyTorch does not "
+                        "store it).")
+                         .arg(q.fileName);
+    const QString label =
+        intro + QLatin1Char('\n') +
+        tr("Split the %1 query rows and %2 value rows into:").arg(q.queryRows).arg(q.valueRows);
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(tr("How Many Heads?"));
+    dialog.setLabelText(label);
+    dialog.setComboBoxItems(items);
+    dialog.setComboBoxEditable(false);
+    dialog.setTextValue(items.value(q.choices.indexOf(q.preselected)));
+    if (auto *combo = dialog.findChild<QComboBox *>()) // wide enough for the longest choice
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const auto index = items.indexOf(dialog.textValue());
+    if (index < 0)
+        return std::nullopt;
+    return q.choices[index];
+}
+
+std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeightsFile &opened,
+                                              int currentHeads, bool quiet) {
+    const QString fileName = QFileInfo(opened.path).fileName();
+    WeightsChoice choice;
+    const AttentionModuleInfo *module =
+        opened.modules.size() == 1 ? &opened.modules.front() : nullptr;
+    if (opened.modules.size() > 1 && !quiet) {
+        QStringList items;
+        for (const AttentionModuleInfo &m : opened.modules)
+            items << QString::fromStdString(m.summary());
+        bool ok = false;
+        const QString item = QInputDialog::getItem(
+            parent, tr("Choose an Attention Module"),
+            tr("%1 holds several attention modules:").arg(fileName), items, 0, false, &ok);
+        if (!ok || !items.contains(item))
+            return std::nullopt;
+        module = &opened.modules[static_cast<std::size_t>(items.indexOf(item))];
+        choice.prefix = module->prefix;
+    }
+    // Several modules and none chosen, or none at all: the loader names the problem.
+    if (!module || module->convention == WeightsConvention::SeedSelfAttention)
+        return choice;
+    const HeadCountQuestion question = makeHeadCountQuestion(
+        fileName, module->queryRows, module->valueRows, opened.declaredHeads(), currentHeads);
+    if (question.choices.size() == 1) {
+        choice.heads = 1; // nothing to choose
+    } else if (!quiet) {
+        choice.heads = askHeadCount(parent, question);
+        if (!choice.heads)
+            return std::nullopt; // cancelled
+    } else if (!opened.file->metadata().count("num_heads")) {
+        return std::nullopt; // nobody to ask, and guessing would show wrong heads
+    }
+    return choice;
+}
+
+} // namespace attnviz::ui
