@@ -22,7 +22,9 @@
 #include <QSvgGenerator>
 #include <QTextLayout>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 namespace attnviz::ui {
 
@@ -76,10 +78,15 @@ protected:
             return -1;
         qint64 done = 0;
         while (done < length) {
+            errno = 0;
             const qint64 n = m_target.write(data + done, length - done);
             if (n <= 0) {
+                const int cause = errno; // a file's own reason ("No space left on device")
                 m_failed = true;
                 m_failure = m_target.errorString();
+                if ((m_failure.isEmpty() || m_failure == QLatin1String("Unknown error")) &&
+                    cause != 0)
+                    m_failure = QString::fromLocal8Bit(std::strerror(cause));
                 if (m_failure.isEmpty() || m_failure == QLatin1String("Unknown error"))
                     m_failure = QStringLiteral("the device accepted only %1 of %2 bytes")
                                     .arg(done)
@@ -115,9 +122,9 @@ QByteArray finishSvg(QByteArray svg, const QString &caption) {
         last = m.capturedEnd();
     }
     out += QStringView(text).mid(last);
+    // Qt already writes image-rendering="optimizeSpeed" (SVG 1.1); browsers want the CSS value.
     out.replace(QStringLiteral("<image "),
-                QStringLiteral("<image image-rendering=\"optimizeSpeed\" "
-                               "style=\"image-rendering:pixelated\" "));
+                QStringLiteral("<image style=\"image-rendering:pixelated\" "));
     return out.toUtf8();
 }
 
@@ -446,11 +453,15 @@ void FigureRenderer::write(QIODevice &device, const QString &format, const QStri
             throw writeError(name, checked.failure());
     };
     if (format == QLatin1String("png")) {
-        QImageWriter writer(&checked, "png");
-        const bool written = writer.write(toImage());
-        checkDevice(); // the device's reason first: the writer only knows "Unknown error"
-        if (!written)
+        // Encoded in memory, then written in one checked write: a full disk then gives its own
+        // reason instead of libpng's "Write Error" line and Qt's "Unknown error".
+        QBuffer encoded;
+        encoded.open(QIODevice::WriteOnly);
+        QImageWriter writer(&encoded, "png");
+        if (!writer.write(toImage()))
             throw writeError(name, writer.errorString());
+        checked.write(encoded.data());
+        checkDevice();
     } else if (format == QLatin1String("svg")) {
         // Generated in memory, then finished and written in one checked write.
         QBuffer buffer;

@@ -70,6 +70,7 @@ void AttentionColorMap::drawCellImage(QCPPainter *painter, int n) {
     const QRectF target = cellRect(0, 0).united(cellRect(n - 1, n - 1));
     painter->save();
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter->setRenderHint(QPainter::LosslessImageRendering, true); // PDF: Flate, not JPEG
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->drawImage(target, image);
     painter->restore();
