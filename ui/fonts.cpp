@@ -9,11 +9,17 @@ namespace {
 
 // Faces installed by scripts/install-deps.sh (and the .deb's dependencies) for scripts the
 // Latin face lacks; Qt tries them in this order before its own fallback.
+// Latin faces for when the desktop's font name is an alias such as "Sans Serif".
+const QStringList kLatinFamilies = {QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
+// Faces installed by scripts/install-deps.sh (and the .deb's dependencies) for scripts the
+// Latin faces lack; Qt tries them in this order before its own fallback.
 const QStringList kScriptFamilies = {
-    QStringLiteral("Noto Sans"),        QStringLiteral("Noto Color Emoji"),
-    QStringLiteral("Noto Sans Thai"),   QStringLiteral("Loma"),
-    QStringLiteral("Noto Sans Arabic"), QStringLiteral("Noto Sans Devanagari"),
-    QStringLiteral("Noto Sans Hebrew"), QStringLiteral("DejaVu Sans"),
+    QStringLiteral("Noto Color Emoji"),
+    QStringLiteral("Noto Sans Thai"),
+    QStringLiteral("Loma"),
+    QStringLiteral("Noto Sans Arabic"),
+    QStringLiteral("Noto Sans Devanagari"),
+    QStringLiteral("Noto Sans Hebrew"),
 };
 
 bool containsScript(const QString &text, QChar::Script a, QChar::Script b = QChar::Script_Unknown) {
@@ -25,6 +31,16 @@ bool containsScript(const QString &text, QChar::Script a, QChar::Script b = QCha
         }
         const QChar::Script s = QChar::script(c);
         if (s == a || (b != QChar::Script_Unknown && s == b))
+            return true;
+    }
+    return false;
+}
+
+bool containsCjk(const QString &text) {
+    for (const char32_t c : text.toUcs4()) {
+        const QChar::Script s = QChar::script(c);
+        if (s == QChar::Script_Han || s == QChar::Script_Hiragana || s == QChar::Script_Katakana ||
+            s == QChar::Script_Hangul || s == QChar::Script_Bopomofo)
             return true;
     }
     return false;
@@ -57,8 +73,20 @@ QString cjkFamilyFor(const QString &text, const QLocale &locale) {
 }
 
 QStringList fontFamiliesFor(const QString &baseFamily, const QString &text, const QLocale &locale) {
-    QStringList families{baseFamily, cjkFamilyFor(text, locale)};
-    for (const QString &family : kScriptFamilies)
+    // An alias ("Sans Serif") is replaced by the first installed Latin face, so Latin text and
+    // punctuation never come from the CJK face (whose quotes are full width).
+    QString base = baseFamily;
+    if (!QFontDatabase::hasFamily(base))
+        for (const QString &latin : kLatinFamilies)
+            if (QFontDatabase::hasFamily(latin)) {
+                base = latin;
+                break;
+            }
+    // Qt draws with the first installed family and then asks the system, which prefers the
+    // Simplified face for all Han: so text with CJK characters starts with the chosen CJK face.
+    const QString cjk = cjkFamilyFor(text, locale);
+    QStringList families = containsCjk(text) ? QStringList{cjk, base} : QStringList{base, cjk};
+    for (const QString &family : kScriptFamilies + kLatinFamilies)
         if (!families.contains(family))
             families << family;
     return families;
@@ -81,7 +109,7 @@ QString cssFontFamilies(const QString &family, const QString &text, const QLocal
 
 bool fontsCover(const QStringList &families, char32_t ucs4) {
     for (const QString &family : families) {
-        if (!QFontDatabase::families().contains(family))
+        if (!QFontDatabase::hasFamily(family))
             continue;
         QFont font(family);
         font.setStyleStrategy(QFont::NoFontMerging);

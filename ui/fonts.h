@@ -15,8 +15,10 @@ namespace attnviz::ui {
 // locales, otherwise "Noto Sans CJK SC" (Chinese text, or Han in a Chinese or Western locale).
 QString cjkFamilyFor(const QString &text, const QLocale &locale = QLocale());
 
-// Families in the order Qt tries them for each character: the base family, the CJK face chosen
-// above, then faces for emoji, Thai, Arabic, Devanagari and other scripts.
+// Families for `text` in order: the base family (an alias such as "Sans Serif" becomes Noto Sans
+// or DejaVu Sans) and the CJK face chosen above (first when the text has CJK characters, since Qt
+// asks the system after the first installed family), then faces for emoji, Thai, Arabic,
+// Devanagari and Hebrew, then the Latin faces.
 QStringList fontFamiliesFor(const QString &baseFamily, const QString &text,
                             const QLocale &locale = QLocale());
 
