@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QScrollArea>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -134,13 +135,19 @@ void HeadGridView::ensurePanelCount(int count) {
 
 void HeadGridView::arrange() {
     const int barWidth = m_colorBar->isVisible() ? m_colorBar->sizeHint().width() : 0;
-    const int columns = balancedColumns(static_cast<int>(m_panels.size()),
-                                        std::max(width() - barWidth, 1), std::max(height(), 1));
+    // Room for the vertical scroll bar is kept, so showing it never makes the grid scroll sideways.
+    const int scrollBar =
+        m_scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+    const int available = std::max(width() - barWidth - 12 - scrollBar, 1);
+    // At least one pixel per cell plus the labels' room: below that the grid scrolls, and it
+    // scrolls down (never sideways) by keeping to the columns that fit the width.
+    const int side = std::max(110, m_tokenCount + 90);
+    const int fitting = std::max(1, (available + m_grid->spacing()) / (side + m_grid->spacing()));
+    const int columns = std::min(fitting, balancedColumns(static_cast<int>(m_panels.size()),
+                                                          available, std::max(height(), 1)));
     if (columns == m_columns)
         return;
     m_columns = columns;
-    // At least one pixel per cell plus the labels' room: below that the grid scrolls.
-    const int side = std::max(110, m_tokenCount + 90);
     for (HeatmapView *view : std::as_const(m_panels))
         view->setMinimumSize(side, side);
     for (HeatmapView *view : std::as_const(m_panels))
