@@ -143,8 +143,9 @@ void HeadGridView::arrange() {
     // scrolls down (never sideways) by keeping to the columns that fit the width.
     const int side = std::max(110, m_tokenCount + 90);
     const int fitting = std::max(1, (available + m_grid->spacing()) / (side + m_grid->spacing()));
-    const int columns = std::min(fitting, balancedColumns(static_cast<int>(m_panels.size()),
-                                                          available, std::max(height(), 1)));
+    const int balanced = balancedColumns(static_cast<int>(m_panels.size()),
+                                         std::max(width() - barWidth, 1), std::max(height(), 1));
+    const int columns = std::min(fitting, balanced);
     if (columns == m_columns)
         return;
     m_columns = columns;
