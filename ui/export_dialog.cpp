@@ -102,9 +102,13 @@ ExportDialog::ExportDialog(int heads, bool meanPanel, const HeatmapStyle &style,
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Export:"), m_part);
-    form->addRow(tr("&File:"), pathRow);
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path); // a row holding a layout has no buddy of its own
+    form->addRow(fileLabel, pathRow);
     form->addRow(tr("&Preset:"), m_preset);
-    form->addRow(tr("&Size:"), sizeRow);
+    auto *sizeLabel = new QLabel(tr("&Size:"), this);
+    sizeLabel->setBuddy(m_width);
+    form->addRow(sizeLabel, sizeRow);
     form->addRow(tr("&Resolution:"), m_dpi);
     form->addRow(tr("F&ont size:"), m_font);
     form->addRow(m_caption);
@@ -185,8 +189,8 @@ void ExportDialog::applyPreset(int index) {
         m_unit = Unit::Inches;
     }
     setSizePixels(size);
-    if (kPresets[index - 1] != FigureOptions::Preset::Slide16x9 && m_font->value() > 10)
-        m_font->setValue(8); // article text size
+    // Text sized for the medium: 8 pt in a paper's column, 14 pt on a slide.
+    m_font->setValue(kPresets[index - 1] == FigureOptions::Preset::Slide16x9 ? 14 : 8);
     updateSummary();
 }
 
@@ -227,7 +231,8 @@ QString ExportDialog::resultingSizeText() const {
             .arg(pixels.height())
             .arg(m_dpi->value());
     }
-    return tr("%1 × %2 pt %3, vector: text as text, cells as rectangles")
+    return tr("%1 × %2 pt %3, vector: text as text, cells as rectangles (as one image above "
+              "64 tokens)")
         .arg(qRound(size.width() * 0.75))
         .arg(qRound(size.height() * 0.75))
         .arg(format.toUpper());
