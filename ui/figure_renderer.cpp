@@ -22,7 +22,9 @@
 #include <QSvgGenerator>
 #include <QTextLayout>
 
+#include <QtMath>
 #include <cerrno>
+
 #include <cmath>
 #include <cstring>
 
@@ -308,7 +310,16 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
     const QFont font = textFont();
     painter.setFont(font);
     const QFontMetrics metrics(font);
-    const double step = m_upper > 0.5 ? 0.2 : m_upper > 0.2 ? 0.05 : m_upper > 0.1 ? 0.02 : 0.01;
+    // The finest step whose labels stay a line apart on this bar (a short bar gets fewer ticks).
+    double step = 1.0;
+    for (const double candidate : {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0}) {
+        if (candidate < m_upper / 10)
+            continue; // at most ten ticks
+        if (candidate / m_upper * bar.height() >= metrics.height() + 2) {
+            step = candidate;
+            break;
+        }
+    }
     for (int i = 0; i * step <= m_upper + 1e-9; ++i) {
         const double value = i * step;
         const int y = bar.bottom() - qRound(value / m_upper * bar.height());
@@ -340,37 +351,49 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
     painter.translate(bar.right() + 14 + metrics.horizontalAdvance(QStringLiteral("0.00")),
                       bar.center().y());
     painter.rotate(90);
-    painter.drawText(
-        QRect(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height() + 4),
-        Qt::AlignCenter, QObject::tr("attention weight"));
+    // Centred on the bar, and never clipped when the bar is shorter than the words.
+    const QString label = QObject::tr("attention weight");
+    const int length = std::max(bar.height(), metrics.horizontalAdvance(label) + 4);
+    painter.drawText(QRect(-length / 2, -metrics.height(), length, metrics.height() + 4),
+                     Qt::AlignCenter, label);
     painter.restore();
-}
-
-QRect FigureRenderer::captionRect() const {
-    if (!m_options.caption)
-        return {};
-    const int height = QFontMetrics(textFont()).height() * 3;
-    return {16, m_options.size.height() - height, m_options.size.width() - 32, height};
 }
 
 // Laid out as one left-to-right paragraph (the caption's language) in which the sentence keeps
 // its own direction, so an Arabic sentence is neither reversed nor moves the English around it.
-void FigureRenderer::paintCaption(QPainter &painter) const {
-    const QRect rect = captionRect();
-    QTextLayout layout(m_caption, textFont(), painter.device());
+// Returns the height the lines take at this width.
+qreal FigureRenderer::layoutCaption(QTextLayout &layout, qreal width) const {
+    layout.setText(m_caption);
+    layout.setFont(textFont());
     layout.setTextOption(captionTextOption());
     layout.beginLayout();
     qreal y = 0;
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(rect.width());
+        line.setLineWidth(width);
         line.setPosition(QPointF(0, y));
         y += line.height();
     }
     layout.endLayout();
+    return y;
+}
+
+// As tall as the wrapped caption needs at the figure's width (a single column wraps it more).
+QRect FigureRenderer::captionRect() const {
+    if (!m_options.caption)
+        return {};
+    const int width = m_options.size.width() - 32;
+    QTextLayout layout;
+    const int height = qCeil(layoutCaption(layout, width)) + 8;
+    return {16, m_options.size.height() - height - 4, width, height};
+}
+
+void FigureRenderer::paintCaption(QPainter &painter) const {
+    const QRect rect = captionRect();
+    QTextLayout layout;
+    layoutCaption(layout, rect.width());
     painter.save();
     painter.setPen(QColor(0x20, 0x20, 0x20));
-    layout.draw(&painter,
-                QPointF(rect.left(), rect.top() + std::max(0.0, (rect.height() - y) / 2)));
+    layout.draw(&painter, QPointF(rect.left(), rect.top() + 4));
     painter.restore();
 }
 

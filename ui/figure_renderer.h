@@ -15,6 +15,7 @@
 class QCPPainter;
 class QIODevice;
 class QPainter;
+class QTextLayout;
 
 namespace attnviz::ui {
 
@@ -97,6 +98,7 @@ private:
     QRect captionRect() const;
     void paintColorBar(QPainter &painter, const QRect &bar) const;
     void paintCaption(QPainter &painter) const;
+    qreal layoutCaption(QTextLayout &layout, qreal width) const;
     QFont textFont() const;
     int colorBarWidth() const;
 
