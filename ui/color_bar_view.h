@@ -1,4 +1,4 @@
-// ColorBarView: the shared 0–1 colour scale beside the head grid.
+// ColorBarView: the shared 0–1 colour scale beside the head grid, and the masked cells' legend.
 #pragma once
 
 #include "colormaps.h"
@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPColorScale;
+class QLabel;
 
 namespace attnviz::ui {
 
@@ -16,7 +17,13 @@ public:
     explicit ColorBarView(QWidget *parent = nullptr);
     void setColormap(Colormap map);
     void setUpper(double upper); // the range is 0 … upper
+    // Shows "masked (causal)" with the masked cells' pattern under the scale.
+    void setMaskedLegendVisible(bool visible);
+    bool maskedLegendVisible() const;
     QSize sizeHint() const override;
+    // The bar never collapses: at least this tall (and as wide as its labels), however many
+    // heads share the window.
+    static constexpr int kMinimumHeight = 180;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -25,6 +32,8 @@ private:
     void applyPalette();
     QCustomPlot *m_plot;
     QCPColorScale *m_scale;
+    QWidget *m_maskedLegend;
+    QLabel *m_maskedSwatch;
 };
 
 } // namespace attnviz::ui

@@ -7,12 +7,19 @@
 #include <QList>
 #include <QSize>
 #include <QString>
+#include <QTextOption>
+
+#include <optional>
+#include <string>
 
 class QCPPainter;
+class QIODevice;
 class QPainter;
+class QTextLayout;
 
 namespace attnviz::ui {
 
+class AttentionSession;
 class HeatmapView;
 struct SessionSnapshot;
 
@@ -21,21 +28,49 @@ struct FigureOptions {
     Part part = Part::Grid;
     int head = 0;           // 0-based, for Part::Head
     int columns = 0;        // 0: the balanced grid of the window
-    QSize size{1600, 900};  // logical pixels, 1/96 inch
+    QSize size{1600, 900};  // logical pixels, 1/96 inch (sizeFromInches() converts)
     double scale = 1.0;     // PNG pixels per logical pixel: DPI / 96
     bool caption = false;   // the sentence and the configuration under the figure
     bool meanPanel = false; // with Part::Grid: append the mean panel as the window does
+    double fontPoints = 0;  // text size in points; 0: the desktop's font size
+    // Names the loaded weights in the caption ("mha.safetensors, module attn"); empty for random
+    // weights, where the caption names the seed. figureWeightsName() makes it.
+    QString weightsName;
     HeatmapStyle style;
 
     static constexpr int kMinSide = 200, kMaxSide = 10000;
     static constexpr int kMinDpi = 96, kMaxDpi = 600;
+    static constexpr double kMinFontPoints = 4, kMaxFontPoints = 72;
+    // A PNG above this many pixels would need more memory than a figure deserves (4 bytes each).
+    static constexpr qint64 kMaxPixels = 100'000'000;
+
+    // Physical presets for articles and slides.
+    enum class Preset { SingleColumn, DoubleColumn, Slide16x9 };
+    // Width × height in inches: single column 3.3 × 2.5, double column 7 × 3.5, slide 13.33 × 7.5.
+    static QSizeF presetInches(Preset preset);
+    static QSize sizeFromInches(const QSizeF &inches); // to logical pixels (96 per inch)
+
+    // Throws InputError naming the limit when the sides, DPI, font size or the PNG's pixel count
+    // are out of range. FigureRenderer calls it, so the dialog and the command line share it.
+    void validate(bool png) const;
 };
 
-// "“The cat sat.” — 4 heads, d_model 64, dk 16, dv 16, causal, seed 42, random weights"
-QString figureCaption(const SessionSnapshot &snapshot);
+// A length with its unit ("3.3in", "84mm", "8.5cm", "240pt", "320px"; a bare number is pixels)
+// in inches. Throws InputError naming the accepted units when the text is not a positive length.
+double parseLength(const QString &text);
+
+// "mha.safetensors, module encoder.attn": the loaded file's name (never its folder) and module.
+QString figureWeightsName(const QString &weightsPath, const std::string &module = {});
+// The session's loaded weights as above, or empty for random weights.
+QString figureWeightsName(const AttentionSession &session);
+
+// "“The cat sat.” — 4 heads, d_model 64, dk 16, dv 16, causal, seed 42, random weights", or with
+// "weights mha.safetensors, module attn" instead of the seed when weights were loaded.
+QString figureCaption(const SessionSnapshot &snapshot, const QString &weightsName = {});
 
 // Builds its own hidden views with a light print palette, so the window is untouched. Text stays
-// text and every cell is a rectangle in SVG and PDF.
+// text; cells are rectangles in SVG and PDF up to kMaxTokensForVectorCells a side, and above it
+// one lossless image per heatmap (one pixel per cell, scaled without smoothing).
 class FigureRenderer {
 public:
     FigureRenderer(const SessionSnapshot &snapshot, const FigureOptions &options);
@@ -43,24 +78,35 @@ public:
 
     QSize pixelSize() const; // of the PNG
     int panelCount() const { return static_cast<int>(m_panels.size()); }
+    const QList<HeatmapView *> &panels() const { return m_panels; }
+    QString caption() const { return m_caption; }
     void paint(QCPPainter &painter); // in logical coordinates, options.size
     QImage toImage();
     // Writes by the file's extension (.png, .svg, .pdf) through QSaveFile, so a failure keeps
-    // any previous file. Throws InputError naming the problem.
+    // any previous file. Throws InputError naming the problem ("No space left on device").
     void save(const QString &path);
+    // Writes one format ("png", "svg", "pdf") to a device, checking every write. Throws
+    // InputError with the device's own error when a write fails; `name` is used in messages.
+    void write(QIODevice &device, const QString &format, const QString &name);
 
     // "png", "svg" or "pdf" for a supported path, else empty.
     static QString formatOf(const QString &path);
+    // How captions are laid out: one paragraph in the user interface's direction, wrapped.
+    static QTextOption captionTextOption();
 
 private:
     QRect captionRect() const;
     void paintColorBar(QPainter &painter, const QRect &bar) const;
-    static constexpr int kColorBarWidth = 110;
+    void paintCaption(QPainter &painter) const;
+    qreal layoutCaption(QTextLayout &layout, qreal width) const;
+    QFont textFont() const;
+    int colorBarWidth() const;
 
     FigureOptions m_options;
     QString m_caption;
     QList<HeatmapView *> m_panels;
     bool m_showColorBar = true;
+    bool m_masked = false;
     double m_upper = 1.0; // top of the shared colour scale
 };
 

@@ -7,6 +7,8 @@
 
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QScrollArea>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -14,13 +16,21 @@ namespace attnviz::ui {
 
 HeadGridView::HeadGridView(QWidget *parent)
     : QWidget(parent)
-    , m_grid(new QGridLayout)
+    , m_scroll(new QScrollArea(this))
+    , m_panelArea(new QWidget)
+    , m_grid(new QGridLayout(m_panelArea))
     , m_colorBar(new ColorBarView(this)) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     m_grid->setSpacing(6);
-    layout->addLayout(m_grid, 1);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    // The panels fill the view; only when their minimum sizes (at least a pixel per cell, room
+    // for labels) do not fit does the area scroll, instead of squeezing or clipping them.
+    m_scroll->setWidget(m_panelArea);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_colorBar);
     // The grid adapts to the window, never the reverse: an explicit minimum keeps the panels'
     // minimum sizes (which depend on the arrangement) from growing the window past the screen.
@@ -48,6 +58,11 @@ int HeadGridView::balancedColumns(int panels, int width, int height) {
 
 void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
     m_headCount = static_cast<int>(snapshot.result.attention.heads.size());
+    setCausalMask(snapshot.options.attention.causal);
+    if (m_tokenCount != snapshot.tokens.size()) {
+        m_tokenCount = static_cast<int>(snapshot.tokens.size());
+        m_columns = 0; // the panels' minimum size changes
+    }
     const QList<PanelSpec> specs = gridPanels(snapshot, m_showMean);
     ensurePanelCount(static_cast<int>(specs.size()));
     for (qsizetype i = 0; i < specs.size(); ++i) {
@@ -67,6 +82,7 @@ void HeadGridView::setStyle(const HeatmapStyle &style) {
     m_style = style;
     m_colorBar->setColormap(style.colormap);
     m_colorBar->setVisible(style.scale != ColorScale::PerHead);
+    m_colorBar->setMaskedLegendVisible(m_causal && style.scale != ColorScale::PerHead);
     for (HeatmapView *view : std::as_const(m_panels))
         view->setStyle(style);
     updateSharedUpper();
@@ -78,6 +94,13 @@ void HeadGridView::updateSharedUpper() {
     m_colorBar->setUpper(upper);
     for (HeatmapView *view : std::as_const(m_panels))
         view->setSharedUpper(upper);
+}
+
+void HeadGridView::setCausalMask(bool causal) {
+    m_causal = causal;
+    m_colorBar->setMaskedLegendVisible(causal && m_style.scale != ColorScale::PerHead);
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setCausalMask(causal);
 }
 
 void HeadGridView::setMeanPanelVisible(bool visible) {
@@ -102,6 +125,7 @@ void HeadGridView::ensurePanelCount(int count) {
     while (m_panels.size() < count) {
         auto *view = new HeatmapView(this);
         view->setStyle(m_style);
+        view->setCausalMask(m_causal);
         connect(view, &HeatmapView::rowClicked, this, &HeadGridView::toggleRow);
         m_panels.append(view);
     }
@@ -111,11 +135,22 @@ void HeadGridView::ensurePanelCount(int count) {
 
 void HeadGridView::arrange() {
     const int barWidth = m_colorBar->isVisible() ? m_colorBar->sizeHint().width() : 0;
-    const int columns = balancedColumns(static_cast<int>(m_panels.size()),
-                                        std::max(width() - barWidth, 1), std::max(height(), 1));
+    // Room for the vertical scroll bar is kept, so showing it never makes the grid scroll sideways.
+    const int scrollBar =
+        m_scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+    const int available = std::max(width() - barWidth - 12 - scrollBar, 1);
+    // At least one pixel per cell plus the labels' room: below that the grid scrolls, and it
+    // scrolls down (never sideways) by keeping to the columns that fit the width.
+    const int side = std::max(110, m_tokenCount + 90);
+    const int fitting = std::max(1, (available + m_grid->spacing()) / (side + m_grid->spacing()));
+    const int balanced = balancedColumns(static_cast<int>(m_panels.size()),
+                                         std::max(width() - barWidth, 1), std::max(height(), 1));
+    const int columns = std::min(fitting, balanced);
     if (columns == m_columns)
         return;
     m_columns = columns;
+    for (HeatmapView *view : std::as_const(m_panels))
+        view->setMinimumSize(side, side);
     for (HeatmapView *view : std::as_const(m_panels))
         m_grid->removeWidget(view);
     for (int i = 0; i < m_panels.size(); ++i)

@@ -1,5 +1,5 @@
 // HeadGridView: one heatmap per head in a balanced grid, optional mean and baseline panels, and
-// the shared colour bar.
+// the shared colour bar. The grid scrolls when its cells would be smaller than a pixel.
 #pragma once
 
 #include "heatmap_style.h"
@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QScrollArea;
 
 namespace attnviz::ui {
 
@@ -33,6 +34,11 @@ public:
     HeatmapView *headView(int head) const { return m_panels.value(head); }
     int columnCount() const { return m_columns; }
     int highlightedRow() const { return m_highlightedRow; }
+    ColorBarView *colorBar() const { return m_colorBar; }
+    QScrollArea *scrollArea() const { return m_scroll; }
+    // Draws masked (causal) cells distinctly with a legend entry. showSnapshot() sets it from
+    // the snapshot's own causal option; call it only to override that.
+    void setCausalMask(bool causal);
     void setHighlightedRow(int row);
 
     // Balanced grid: the column count that gives each of `panels` square-ish cells the largest
@@ -48,6 +54,8 @@ private:
     void toggleRow(int row);
     void updateSharedUpper();
 
+    QScrollArea *m_scroll;
+    QWidget *m_panelArea;
     QGridLayout *m_grid;
     ColorBarView *m_colorBar;
     QList<HeatmapView *> m_panels;
@@ -56,6 +64,8 @@ private:
     int m_columns = 0;
     int m_highlightedRow = -1;
     bool m_showMean = false;
+    bool m_causal = false;
+    int m_tokenCount = 0;
 };
 
 } // namespace attnviz::ui

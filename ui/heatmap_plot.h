@@ -1,5 +1,5 @@
 // Plot pieces behind HeatmapView: a QCustomPlot that reports its paints, and a colour map that
-// also draws cell values and the highlighted query row on its own (buffered) layer.
+// also draws cell values, masked cells and the highlighted query row on its own (buffered) layer.
 #pragma once
 
 #include <qcustomplot.h>
@@ -11,6 +11,8 @@ class HeatmapPlot : public QCustomPlot {
 public:
     using QCustomPlot::QCustomPlot;
     quint64 paintCount() const { return m_paintCount; }
+    // Lays the plot out for its current viewport now (margins from the current tick labels).
+    void layoutNow() { updateLayout(); }
 
 signals:
     void painted();
@@ -21,6 +23,10 @@ protected:
 private:
     quint64 m_paintCount = 0;
 };
+
+// Fills `area` as masked cells look: a warm neutral blank (in no colour map), then draws the
+// light diagonal `hatching` over it (empty when cells are too small to show it).
+void paintMaskedArea(QPainter &painter, const QPainterPath &area, const QPainterPath &hatching);
 
 class AttentionColorMap : public QCPColorMap {
     Q_OBJECT
@@ -35,6 +41,9 @@ public:
         m_highlightRow = row;
         m_highlightColor = color;
     }
+    // Causal: key columns after the query row are masked (never attended, not a real zero).
+    void setCausalMask(bool causal) { m_causal = causal; }
+    bool isMasked(int row, int column) const { return m_causal && column > row; }
     // Maps a value to its cell colour for the text contrast (the gradient and range in use).
     std::function<QColor(double)> colorOf;
 
@@ -43,8 +52,12 @@ protected:
 
 private:
     QRectF cellRect(int row, int column) const;
+    void drawVectorCells(QCPPainter *painter, int n);
+    void drawCellImage(QCPPainter *painter, int n);
+    void drawMaskedCells(QCPPainter *painter, int n);
 
     bool m_showValues = false;
+    bool m_causal = false;
     QFont m_valueFont;
     int m_highlightRow = -1;
     QColor m_highlightColor;

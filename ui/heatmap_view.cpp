@@ -1,5 +1,6 @@
 #include "heatmap_view.h"
 
+#include "fonts.h"
 #include "heatmap_plot.h"
 
 #include <QToolTip>
@@ -185,6 +186,18 @@ void HeatmapView::setSharedUpper(double upper) {
     m_plot->layer(kHeatLayer)->replot();
 }
 
+void HeatmapView::setCausalMask(bool causal) {
+    if (causal == m_causal)
+        return;
+    m_causal = causal;
+    m_map->setCausalMask(causal);
+    m_plot->layer(kHeatLayer)->replot();
+}
+
+QString HeatmapView::maskedLegendText() {
+    return tr("masked (causal)");
+}
+
 void HeatmapView::setHighlightedRow(int row) {
     if (row >= m_tokens.size())
         row = -1;
@@ -275,43 +288,105 @@ void HeatmapView::updateScale() {
     }
 }
 
-void HeatmapView::layoutFor(const QSize &size) {
+bool HeatmapView::placeLabels(const QFont &font) {
     const int n = static_cast<int>(m_tokens.size());
-    const QFont labelFont = font();
-    const QFontMetrics metrics(labelFont);
-    int widest = 0;
+    const QFontMetricsF metrics(font);
+    constexpr double gap = 3; // between neighbouring labels
+    qreal widest = 0;
     for (const QString &token : m_tokens)
         widest = std::max(widest, metrics.horizontalAdvance(elided(token)));
-
-    // Estimate the cell size before layout: the plot minus title and label margins.
-    const double labelMargin = std::min(widest, size.width() / 3) + 12;
     const double cellWidth =
-        std::max(1.0, (size.width() - labelMargin - (m_scaleShown ? 60 : 0)) / std::max(n, 1));
-    const double cellHeight =
-        std::max(1.0, (size.height() - labelMargin - metrics.height() * 2) / std::max(n, 1));
-    const bool tooWide = widest + 6 > cellWidth;
-    const bool stack = tooWide && stacksVertically(m_tokens);
-    const bool rotate = tooWide && !stack;
-    const double keyWidth = rotate  ? metrics.height()
-                            : stack ? metrics.horizontalAdvance(QStringLiteral("汉")) + 4.0
-                                    : widest + 6.0;
-    const int keyStride = std::max(1, static_cast<int>(std::ceil(keyWidth / cellWidth)));
-    const int queryStride = std::max(1, static_cast<int>(std::ceil(metrics.height() / cellHeight)));
-
+        std::abs(m_plot->xAxis->coordToPixel(1) - m_plot->xAxis->coordToPixel(0));
+    const bool tooWide = widest + 2 * gap > cellWidth;
+    m_stacked = tooWide && stacksVertically(m_tokens);
+    m_rotated = tooWide && !m_stacked;
+    const auto keyExtent = [&](const QString &token) {
+        return m_rotated   ? metrics.height()
+               : m_stacked ? metrics.horizontalAdvance(QStringLiteral("汉"))
+                           : metrics.horizontalAdvance(elided(token));
+    };
+    // Greedy along each axis: a label is drawn when it clears the last drawn one.
     m_keyTicker->clear();
     m_queryTicker->clear();
+    bool all = true;
+    double keyEnd = -1e9, queryEnd = -1e9;
     for (int i = 0; i < n; ++i) {
-        if (i % keyStride == 0)
-            m_keyTicker->addTick(i, stack ? stacked(m_tokens[i]) : elided(m_tokens[i]));
-        if (i % queryStride == 0)
+        const double x = m_plot->xAxis->coordToPixel(i);
+        const double half = keyExtent(m_tokens[i]) / 2;
+        if (x - half >= keyEnd + gap) {
+            m_keyTicker->addTick(i, m_stacked ? stacked(m_tokens[i]) : elided(m_tokens[i]));
+            keyEnd = x + half;
+        } else {
+            all = false;
+        }
+        const double y = m_plot->yAxis->coordToPixel(i); // increasing: the range is reversed
+        if (y - metrics.height() / 2 >= queryEnd + gap) {
             m_queryTicker->addTick(i, elided(m_tokens[i]));
+            queryEnd = y + metrics.height() / 2;
+        } else {
+            all = false;
+        }
     }
-    m_plot->xAxis->setTickLabelFont(labelFont);
-    m_plot->yAxis->setTickLabelFont(labelFont);
-    m_plot->xAxis->setTickLabelRotation(rotate ? -90 : 0);
+    m_plot->xAxis->setTickLabelFont(font);
+    m_plot->yAxis->setTickLabelFont(font);
+    m_plot->xAxis->setTickLabelRotation(m_rotated ? -90 : 0);
+    return all;
+}
 
-    QFont valueFont = labelFont;
-    valueFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() - 1));
+QList<QRectF> HeatmapView::labelRects(Qt::Orientation orientation) const {
+    const QFontMetricsF metrics(m_labelFont);
+    QList<QRectF> rects;
+    const auto ticks = (orientation == Qt::Horizontal ? m_keyTicker : m_queryTicker)->ticks();
+    for (auto it = ticks.cbegin(); it != ticks.cend(); ++it) {
+        if (orientation == Qt::Horizontal) {
+            const double x = m_plot->xAxis->coordToPixel(it.key());
+            const double w = m_rotated   ? metrics.height()
+                             : m_stacked ? metrics.horizontalAdvance(QStringLiteral("汉"))
+                                         : metrics.horizontalAdvance(it.value());
+            const double h = m_rotated ? metrics.horizontalAdvance(it.value()) : metrics.height();
+            rects << QRectF(x - w / 2, m_plot->axisRect()->bottom() + 4, w, h);
+        } else {
+            const double y = m_plot->yAxis->coordToPixel(it.key());
+            const double w = metrics.horizontalAdvance(it.value());
+            rects << QRectF(m_plot->axisRect()->left() - 4 - w, y - metrics.height() / 2, w,
+                            metrics.height());
+        }
+    }
+    return rects;
+}
+
+void HeatmapView::layoutFor(const QSize &size) {
+    const int n = static_cast<int>(m_tokens.size());
+    // Lay the plot out at the target size (a figure's panel is not the hidden widget's size).
+    const QRect viewport = m_plot->viewport();
+    m_plot->setViewport(QRect(QPoint(0, 0), size));
+    QFont font = fontFor(this->font(), m_tokens.join(QString()));
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(font.pointSizeF() + 1);
+    m_title->setFont(titleFont);
+
+    // Shrink the labels a little (to kMinLabelPoints at most 3 pt below the widget's size)
+    // before dropping any; then thin them out by measured extent. Margins depend on the labels,
+    // so place, lay out and place again until the layout settles.
+    const double base = font.pointSizeF() > 0 ? font.pointSizeF() : 9.0;
+    const double smallest = std::max(kMinLabelPoints, std::min(base, base - 3.0));
+    for (double points = base;; points -= 0.5) {
+        font.setPointSizeF(std::max(points, smallest));
+        m_plot->layoutNow();
+        bool all = placeLabels(font);
+        for (int pass = 0; pass < 3; ++pass) {
+            m_plot->layoutNow();
+            all = placeLabels(font);
+        }
+        if (all || points <= smallest)
+            break;
+    }
+    m_labelFont = font;
+    m_plot->setViewport(viewport);
+
+    QFont valueFont = font;
+    valueFont.setPointSizeF(std::max(kMinLabelPoints, font.pointSizeF() - 1));
     m_map->setValueLabels(m_style.showValues && n <= HeatmapStyle::kMaxTokensForValues, valueFont);
     m_map->setHighlight(m_highlightedRow, palette().color(QPalette::Highlight).lighter(115));
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -42,12 +42,25 @@ public:
     // The top of the colour range in the shared scales (1 for SharedUnit). Data-only repaint.
     void setSharedUpper(double upper);
     void setHighlightedRow(int row); // −1 clears
+    // Causal attention: cells right of the diagonal are masked, drawn as a hatched blank with no
+    // value (not as zeros). The mask is told, never guessed from the values.
+    void setCausalMask(bool causal);
+    bool causalMask() const { return m_causal; }
+    // The legend entry for masked cells: "masked (causal)".
+    static QString maskedLegendText();
     int highlightedRow() const { return m_highlightedRow; }
 
     // "query ‘cat’ → key ‘sat’: 0.312 (head 3)", or empty outside the matrix.
     QString cellToolTip(int query, int key) const;
     // The tick labels currently drawn on the key (horizontal) or query (vertical) axis.
     QStringList axisLabels(Qt::Orientation orientation) const;
+    // Where those labels are drawn after the last layoutFor(), in plot pixels (measured with the
+    // label font; rotated key labels are as wide as a line is high).
+    QList<QRectF> labelRects(Qt::Orientation orientation) const;
+    // The font tick labels are drawn with: the widget's font with the faces fonts.h chooses for
+    // the tokens, shrunk (never below kMinLabelPoints) before labels are thinned out.
+    QFont labelFont() const { return m_labelFont; }
+    static constexpr double kMinLabelPoints = 6.0;
     // The cell under a widget position, or (−1, −1).
     QPoint cellAt(const QPoint &widgetPos) const;
 
@@ -74,6 +87,9 @@ private:
     void updateTicks();
     void updateScale();
     void relayout() { layoutFor(size()); }
+    // Puts labels on both axes for the current layout, thinned by their measured extent; returns
+    // true when every token got its label on both axes.
+    bool placeLabels(const QFont &font);
     void showToolTip(QMouseEvent *event);
     void handlePress(QMouseEvent *event);
 
@@ -88,6 +104,9 @@ private:
     HeatmapStyle m_style;
     int m_highlightedRow = -1;
     bool m_scaleShown = false;
+    bool m_causal = false;
+    bool m_rotated = false, m_stacked = false;
+    QFont m_labelFont;
     double m_sharedUpper = 1.0;
 };
 

@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -72,6 +74,11 @@ class TestFigureExport : public QObject {
     }
 
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the Export dialog's remembered choices
+        QSettings().clear();
+    }
+
     void pngHasThePixelSizeTheDpiAsks_data() {
         QTest::addColumn<int>("dpi");
         QTest::addColumn<QSize>("size");
