@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Measures the shipped models' heads on held-out sentences, writes the parity fixtures and head plots.
 
-Run by hand after training:  training/evaluate.py [--fixtures] [--plots] [NAME ...]
+Run by hand after training:  training/evaluate.py [--fixtures] [--plots] [--check] [NAME ...]
 Every number comes from the model folder as stored (F16 weights, computed in float32), never from
 the training process. Metrics (causal attention; rows i >= 1, i.e. rows with at least two allowed
 keys, pooled over all held-out sentences):
@@ -165,15 +165,63 @@ def plot(name, model, config, index, text):
     plt.close(fig)
 
 
+def numpy_attention(folder, ids):
+    """Attention recomputed from the files alone with numpy (no torch, no model.py): a second
+    reading of the format that the fixtures must agree with. One-block models only."""
+    import struct
+    data = (folder / "model.safetensors").read_bytes()
+    n = struct.unpack("<Q", data[:8])[0]
+    header = json.loads(data[8:8 + n])
+    header.pop("__metadata__", None)
+    w = {k: np.frombuffer(data[8 + n + v["data_offsets"][0]:8 + n + v["data_offsets"][1]],
+                          dtype=np.float16).reshape(v["shape"]).astype(np.float32)
+         for k, v in header.items()}
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    d, dk, count = config["d_model"], config["dk"], len(ids)
+    angle = np.arange(count)[:, None] / np.power(10000.0, np.arange(0, d, 2) / d)
+    pe = np.zeros((count, d))
+    pe[:, 0::2], pe[:, 1::2] = np.sin(angle), np.cos(angle)
+    x = w["embed.weight"][ids] * np.float32(config["embedding_scale"]) + pe.astype(np.float32)
+    q = x @ w["blocks.0.attn.q_linear.weight"].T + w["blocks.0.attn.q_linear.bias"]
+    k = x @ w["blocks.0.attn.k_linear.weight"].T + w["blocks.0.attn.k_linear.bias"]
+    heads = []
+    for h in range(config["heads"]):
+        scores = q[:, h * dk:(h + 1) * dk] @ k[:, h * dk:(h + 1) * dk].T / np.sqrt(dk)
+        scores[np.triu(np.ones((count, count), bool), 1)] = -np.inf
+        e = np.exp(scores - scores.max(axis=1, keepdims=True))
+        heads.append(e / e.sum(axis=1, keepdims=True))
+    return heads
+
+
+def check_fixture(name, models):
+    """Largest difference between a fixture's attention and numpy_attention of its model."""
+    fixture = json.loads((FIXTURES / (name + ".json")).read_text(encoding="utf-8"))
+    worst = 0.0
+    for sentence in fixture["sentences"]:
+        for head, expected in zip(numpy_attention(models / name, sentence["ids"]),
+                                  sentence["layers"][0]["heads"]):
+            worst = max(worst, float(np.abs(head - np.array(expected["attention"])).max()))
+    return worst
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("names", nargs="*", default=NAMES)
     parser.add_argument("--fixtures", action="store_true", help="write tests/fixtures/builtin/NAME.json")
     parser.add_argument("--plots", action="store_true", help="write training/figures/NAME.png")
     parser.add_argument("--json", type=pathlib.Path, help="write every measurement to this file")
+    parser.add_argument("--check", action="store_true",
+                        help="recompute every fixture with numpy from the files alone")
     parser.add_argument("--models", type=pathlib.Path, default=MODELS, help="folder of model folders")
     args = parser.parse_args()
     torch.set_num_threads(1)
+    if args.check:
+        for name in args.names:
+            worst = check_fixture(name, args.models)
+            print(f"{name}: fixture vs numpy from the files: max |difference| {worst:.2e}")
+            if worst > 1e-6:
+                sys.exit(f"{name}: the fixture does not match its model files")
+        return
     held_out = {lang: (FIXTURES / f"heldout_{lang}.txt").read_text(encoding="utf-8").split("\n")
                 for lang in ("en", "zh")}
     held_out = {k: [s for s in v if s.strip()] for k, v in held_out.items()}
