@@ -59,6 +59,8 @@ AnalysisPanels installAnalysisPanels(QMainWindow *window, AttentionSession *sess
         if (viewMenu)
             viewMenu->addAction(dock->toggleViewAction());
     }
+    // Wide enough for the table's first columns and the cost formulas without wrapping.
+    window->resizeDocks({panels.metrics}, {560}, Qt::Horizontal);
     panels.metrics->raise();
     // A hidden tabified dock, when shown again, should come to the front rather than behind.
     for (QDockWidget *dock : docks)

@@ -149,7 +149,7 @@ void DifferenceView::recompute() {
         fromPin ? tr("pinned head %1").arg(second + 1) : tr("head %1").arg(second + 1);
     m_picture->setMatrix(m_difference, snapshot->tokens, snapshot->tokens);
     m_picture->setDivergingScale();
-    m_picture->setCaption(tr("Head %1 minus %2: red where A attends more, blue where B does")
+    m_picture->setCaption(tr("Head %1 minus %2 (red: A attends more; blue: B attends more)")
                               .arg(first + 1)
                               .arg(nameB));
     emit differenceChanged();

@@ -71,7 +71,10 @@ void HeadSimilarityView::recompute() {
             ordered(r, c) = m_distances(m_order[static_cast<std::size_t>(r)],
                                         m_order[static_cast<std::size_t>(c)]);
     }
-    m_picture->setSequentialScale(Colormap::Viridis, 0.0, 1.0);
+    // The scale runs from 0 to the largest distance: random heads all lie near 0.2 and would
+    // look alike on a fixed 0–1 scale. The colour bar says where the top is.
+    const float largest = m_distances.size() ? m_distances.maxCoeff() : 0.0f;
+    m_picture->setSequentialScale(Colormap::Viridis, 0.0, largest > 0.01f ? largest : 0.01);
     m_picture->setMatrix(ordered, labels, labels);
     m_picture->setCaption(
         snapshot->model

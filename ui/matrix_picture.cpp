@@ -137,10 +137,12 @@ void MatrixPicture::paintEvent(QPaintEvent *) {
         QFont bold = font();
         bold.setBold(true);
         painter.setFont(bold);
-        painter.drawText(area.left(), area.top(), area.width(), line,
-                         Qt::AlignLeft | Qt::AlignVCenter, m_caption);
+        // Captions wrap rather than run out of a narrow dock.
+        const QRect captionRect =
+            painter.boundingRect(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_caption);
+        painter.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_caption);
         painter.setFont(font());
-        area.setTop(area.top() + line + kGap / 2);
+        area.setTop(captionRect.bottom() + kGap / 2);
     }
     if (!m_note.isEmpty() || m_image.isNull()) {
         painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_note);
@@ -152,8 +154,10 @@ void MatrixPicture::paintEvent(QPaintEvent *) {
         rowLabelWidth = std::max(rowLabelWidth, metrics.horizontalAdvance(label));
     for (const QString &label : m_columnLabels)
         columnLabelWidth = std::max(columnLabelWidth, metrics.horizontalAdvance(label));
-    const int tickWidth = std::max(metrics.horizontalAdvance(formatTick(scaleLow())),
-                                   metrics.horizontalAdvance(formatTick(scaleHigh())));
+    const double ticks[] = {scaleHigh(), (scaleHigh() + scaleLow()) / 2, scaleLow()};
+    int tickWidth = 0;
+    for (double tick : ticks)
+        tickWidth = std::max(tickWidth, metrics.horizontalAdvance(formatTick(tick)));
     // Column labels are drawn rotated (vertical) so long tokens do not overlap.
     const int top = area.top() + columnLabelWidth + kGap / 2;
     const int left = area.left() + rowLabelWidth + kGap / 2;
@@ -197,7 +201,6 @@ void MatrixPicture::paintEvent(QPaintEvent *) {
     }
     painter.drawImage(bar, barImage);
     painter.drawRect(bar.adjusted(0, 0, -1, -1));
-    const double ticks[] = {scaleHigh(), (scaleHigh() + scaleLow()) / 2, scaleLow()};
     for (int i = 0; i < 3; ++i) {
         const int y = bar.top() + (bar.height() * i) / 2;
         painter.drawText(bar.right() + kGap / 2, y - line / 2, tickWidth + 4, line,
