@@ -45,8 +45,18 @@ CostPanel::CostPanel(AttentionSession *session, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_browser);
     m_browser->setOpenLinks(false);
-    connect(m_session, &AttentionSession::resultChanged, this, &CostPanel::refresh);
-    refresh();
+    // Laying out the tables costs more than counting: done only while the panel is shown.
+    connect(m_session, &AttentionSession::resultChanged, this, [this] {
+        m_stale = true;
+        if (isVisible())
+            refresh();
+    });
+}
+
+void CostPanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 AttentionConfig CostPanel::configOf(const SessionSnapshot &snapshot) {
@@ -64,6 +74,7 @@ void CostPanel::refresh() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
+    m_stale = false;
     try {
         m_comparison = compareWithOneWideHead(configOf(*snapshot), snapshot->result.tokens.size());
         m_browser->setHtml(html(*m_comparison));

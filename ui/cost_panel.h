@@ -28,6 +28,9 @@ public:
     // The configuration a snapshot ran: the weights' sizes and the mask it was run with.
     static AttentionConfig configOf(const SessionSnapshot &snapshot);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refresh();
     QString html(const CostComparison &comparison) const;
@@ -35,6 +38,7 @@ private:
     AttentionSession *m_session;
     QTextBrowser *m_browser;
     std::optional<CostComparison> m_comparison;
+    bool m_stale = true;
 };
 
 } // namespace attnviz::ui

@@ -68,6 +68,15 @@ bool HeadCountSweepView::isComputing() const {
 }
 
 void HeadCountSweepView::onResultChanged() {
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    if (!m_points.empty() && snapshot->options.seed == m_sweptSeed &&
+        snapshot->options.attention.causal == m_sweptCausal &&
+        snapshot->result.input.rows() == m_sweptInput.rows() &&
+        snapshot->result.input.cols() == m_sweptInput.cols() &&
+        snapshot->result.input == m_sweptInput)
+        return;
     m_stale = true;
     // Sixteen heads of random weights per change: only worth it while the plot is visible.
     if (isVisible())
@@ -90,6 +99,9 @@ void HeadCountSweepView::start() {
     }
     m_stale = false;
     m_pending = false;
+    m_sweptInput = snapshot->result.input;
+    m_sweptSeed = snapshot->options.seed;
+    m_sweptCausal = snapshot->options.attention.causal;
     m_status->setText(tr("Computing…"));
     const quint64 id = ++m_lastId;
     m_watcher->setFuture(QtConcurrent::run([snapshot, id] {

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <vector>
 
 class QCustomPlot;
@@ -51,6 +52,11 @@ private:
     QFutureWatcher<Outcome> *m_watcher;
     std::vector<HeadCountPoint> m_points;
     QString m_error;
+    // What the shown sweep was computed from: the sweep depends on these only, so moving the
+    // head or width sliders does not start it again.
+    Eigen::MatrixXf m_sweptInput;
+    std::uint64_t m_sweptSeed = 0;
+    bool m_sweptCausal = false;
     bool m_stale = true;
     bool m_pending = false; // a newer snapshot arrived while a sweep was running
     quint64 m_lastId = 0;

@@ -84,22 +84,24 @@ void MatrixPicture::setNote(const QString &note) {
     update();
 }
 
-double MatrixPicture::scaleLow() const {
-    return m_scale == Scale::Diverging ? -scaleHigh() : m_low;
+void MatrixPicture::updateRange() {
+    if (m_scale == Scale::Sequential) {
+        m_shownLow = m_low;
+        m_shownHigh = m_high;
+        return;
+    }
+    double limit = m_limit;
+    if (limit <= 0) {
+        limit = m_values.size() ? double(m_values.cwiseAbs().maxCoeff()) : 0.0;
+        // An all-zero difference still needs a scale; ±1 shows it as plain white.
+        if (limit <= 0)
+            limit = 1.0;
+    }
+    m_shownLow = -limit;
+    m_shownHigh = limit;
 }
 
-double MatrixPicture::scaleHigh() const {
-    if (m_scale == Scale::Sequential)
-        return m_high;
-    if (m_limit > 0)
-        return m_limit;
-    const double largest = m_values.size() ? m_values.cwiseAbs().maxCoeff() : 0.0;
-    // An all-zero difference still needs a scale; ±1 shows it as plain white.
-    return largest > 0 ? largest : 1.0;
-}
-
-QColor MatrixPicture::colourOf(double value) const {
-    const double low = scaleLow(), high = scaleHigh();
+QColor MatrixPicture::colourOf(double value, double low, double high) const {
     const double t = (value - low) / (high - low);
     return m_scale == Scale::Diverging ? divergingColorAt(t)
                                        : colorAt(m_map, std::clamp(t, 0.0, 1.0));
@@ -109,11 +111,13 @@ void MatrixPicture::rebuildImage() {
     const auto rows = static_cast<int>(m_values.rows());
     const auto columns = static_cast<int>(m_values.cols());
     m_image = QImage();
+    updateRange();
+    const double low = m_shownLow, high = m_shownHigh;
     if (rows > 0 && columns > 0) {
         m_image = QImage(columns, rows, QImage::Format_RGB32);
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < columns; ++c)
-                m_image.setPixelColor(c, r, colourOf(m_values(r, c)));
+                m_image.setPixelColor(c, r, colourOf(m_values(r, c), low, high));
     }
     update();
 }
@@ -195,9 +199,10 @@ void MatrixPicture::paintEvent(QPaintEvent *) {
     // Colour bar: high at the top, low at the bottom, with three ticks.
     const QRect bar(matrixRect.right() + kGap + 1, top, kBarWidth, matrixRect.height());
     QImage barImage(1, 256, QImage::Format_RGB32);
+    const double low = m_shownLow, high = m_shownHigh;
     for (int i = 0; i < 256; ++i) {
         const double t = 1.0 - i / 255.0;
-        barImage.setPixelColor(0, i, colourOf(scaleLow() + t * (scaleHigh() - scaleLow())));
+        barImage.setPixelColor(0, i, colourOf(low + t * (high - low), low, high));
     }
     painter.drawImage(bar, barImage);
     painter.drawRect(bar.adjusted(0, 0, -1, -1));

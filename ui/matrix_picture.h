@@ -40,8 +40,9 @@ public:
 
     const Eigen::MatrixXf &matrix() const { return m_values; }
     QString note() const { return m_note; }
-    double scaleLow() const;
-    double scaleHigh() const;
+    // The colour scale's ends as shown (diverging: ± the largest |value| unless a limit is set).
+    double scaleLow() const { return m_shownLow; }
+    double scaleHigh() const { return m_shownHigh; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -49,7 +50,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    QColor colourOf(double value) const;
+    QColor colourOf(double value, double low, double high) const;
+    void updateRange();
     void rebuildImage();
 
     Eigen::MatrixXf m_values;
@@ -57,6 +59,7 @@ private:
     Scale m_scale = Scale::Sequential;
     Colormap m_map = Colormap::Viridis;
     double m_low = 0, m_high = 1, m_limit = 0;
+    double m_shownLow = 0, m_shownHigh = 1; // set with the image
     QString m_caption, m_note;
     bool m_showValues = false;
     QImage m_image;

@@ -31,18 +31,28 @@ Metric MetricsTableModel::metricOfColumn(int column) {
 }
 
 void MetricsTableModel::showSnapshot(const SessionSnapshot &snapshot) {
-    beginResetModel();
-    m_analysis = {};
-    m_error.clear();
-    m_layer = snapshot.layer;
+    LayerAnalysis next;
+    QString error;
     try {
         if (snapshot.weights && !snapshot.result.attention.heads.empty())
-            m_analysis = analyseLayer(snapshot.result.attention, *snapshot.weights,
-                                      describeTokens(snapshot.result.tokens),
-                                      snapshot.options.attention.causal, HeadDistances::Skip);
-    } catch (const InputError &error) {
-        m_error = QString::fromUtf8(error.what());
+            next = analyseLayer(snapshot.result.attention, *snapshot.weights,
+                                describeTokens(snapshot.result.tokens),
+                                snapshot.options.attention.causal, HeadDistances::Skip);
+    } catch (const InputError &failure) {
+        error = QString::fromUtf8(failure.what());
     }
+    m_error = error;
+    // Same rows: change the values in place. A reset would make the view lay itself out again
+    // and drop the selection, which costs about 10 ms per slider step with 16 heads.
+    if (next.heads.size() == m_analysis.heads.size() && !m_analysis.heads.empty()) {
+        m_analysis = std::move(next);
+        m_layer = snapshot.layer;
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return;
+    }
+    beginResetModel();
+    m_analysis = std::move(next);
+    m_layer = snapshot.layer;
     endResetModel();
 }
 

@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMainWindow>
@@ -30,6 +31,7 @@
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace attnviz;
@@ -349,6 +351,18 @@ private slots:
         QCOMPARE(got, counts);
     }
 
+    void sweepIgnoresHeadCountChanges() {
+        apply(optionsWith(4, 64, false));
+        QSignalSpy spy(m_panels.sweep, &HeadCountSweepView::sweepFinished);
+        showDock(m_panels.sweepDock);
+        QTRY_VERIFY(spy.size() == 1 && !m_panels.sweep->isComputing());
+        apply(optionsWith(8, 64, false)); // same input rows: the sweep does not depend on h
+        QVERIFY(!m_panels.sweep->isComputing());
+        m_session->setSeed(77);
+        m_session->waitForIdle();
+        QTRY_VERIFY(spy.size() == 2 && !m_panels.sweep->isComputing());
+    }
+
     void costTotalsAreTheCoresEstimate_data() {
         QTest::addColumn<int>("heads");
         QTest::addColumn<int>("dk");
@@ -399,6 +413,51 @@ private slots:
         showDock(m_panels.similarityDock);
         QTRY_VERIFY(m_panels.similarity->isCurrent());
         QCOMPARE(m_panels.similarity->order(), expected.clusteredOrder);
+    }
+
+    // Not an assertion: prints what a new snapshot costs each panel when ATTNVIZ_MEASURE is set.
+    void measureRefresh_data() {
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<bool>("similarity");
+        QTest::newRow("N = 32, metrics") << 32 << false;
+        QTest::newRow("N = 32, metrics + similarity") << 32 << true;
+        QTest::newRow("N = 128, metrics") << 128 << false;
+        QTest::newRow("N = 128, metrics + similarity") << 128 << true;
+    }
+    void measureRefresh() {
+        if (qEnvironmentVariableIsEmpty("ATTNVIZ_MEASURE"))
+            QSKIP("set ATTNVIZ_MEASURE to print the panels' refresh times");
+        QFETCH(int, tokens);
+        QFETCH(bool, similarity);
+        QStringList words;
+        for (int i = 0; i < tokens; ++i)
+            words << QStringLiteral("w%1").arg(i % 37);
+        apply(optionsWith(16, 64, false, words.join(' ').toStdString()));
+        if (similarity) {
+            showDock(m_panels.similarityDock);
+            QTRY_VERIFY(m_panels.similarity->isCurrent());
+        }
+        QList<double> forward, beforePaint, total;
+        QElapsedTimer timer;
+        for (int run = 0; run < 21; ++run) {
+            timer.start();
+            m_session->setSeed(1000 + std::uint64_t(run)); // small job: computed and published now
+            m_session->waitForIdle();
+            QCoreApplication::processEvents();
+            beforePaint << double(timer.nsecsElapsed()) / 1e6;
+            (similarity ? static_cast<QWidget *>(m_panels.similarity->picture())
+                        : m_panels.metrics->tableView()->viewport())
+                ->repaint();
+            total << double(timer.nsecsElapsed()) / 1e6;
+            forward << m_session->snapshot()->computeMilliseconds;
+        }
+        std::sort(total.begin(), total.end());
+        std::sort(forward.begin(), forward.end());
+        std::sort(beforePaint.begin(), beforePaint.end());
+        qInfo("N = %d, 16 heads, %s: forward p50 %.2f ms; forward + shown panels computed and "
+              "painted p50 %.2f ms (before painting %.2f ms), p95 %.2f ms",
+              tokens, similarity ? "metrics + similarity" : "metrics only", forward[10], total[10],
+              beforePaint[10], total[19]);
     }
 
     // Not an assertion about looks: saves each panel when ATTNVIZ_SCREENSHOT_DIR is set.
