@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace attnviz::ui {
 
 MetricsDock::MetricsDock(AttentionSession *session, QWidget *parent)
@@ -81,8 +83,19 @@ void MetricsDock::refresh() {
     {
         const QSignalBlocker blocker(m_table->selectionModel());
         m_model->showSnapshot(*snapshot);
-        if (m_model->rowCount() != rowsBefore)
+        if (m_model->rowCount() != rowsBefore) {
             m_table->resizeColumnsToContents();
+            // Wide enough for every role, so a role changing under a slider is not cut off.
+            int roleWidth = m_table->columnWidth(MetricsTableModel::kRoleColumn);
+            for (int role = 0; role <= static_cast<int>(HeadRole::Mixed); ++role) {
+                const std::string_view label = roleLabel(static_cast<HeadRole>(role));
+                roleWidth = std::max(roleWidth,
+                                     m_table->fontMetrics().horizontalAdvance(
+                                         QString::fromUtf8(label.data(), qsizetype(label.size()))) +
+                                         16);
+            }
+            m_table->setColumnWidth(MetricsTableModel::kRoleColumn, roleWidth);
+        }
         if (selectedHead >= 0 && selectedHead < m_model->rowCount())
             m_table->selectRow(m_proxy->mapFromSource(m_model->index(selectedHead, 0)).row());
     }

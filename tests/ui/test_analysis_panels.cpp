@@ -481,6 +481,21 @@ private slots:
         maybeSave(m_window.get(), "sweep");
         showDock(m_panels.costDock);
         maybeSave(m_window.get(), "cost");
+        apply(optionsWith(4, 64, false, "多头注意力让模型从不同角度看输入序列"));
+        showDock(m_panels.differenceDock);
+        m_panels.difference->choose(0, 1, false);
+        maybeSave(m_window.get(), "difference_zh");
+        auto model = std::make_shared<const LoadedModel>(
+            loadModelFolder(ATTNVIZ_FIXTURE_DIR "/models/gpt2_plain"));
+        m_session->useModel(model, QStringLiteral("gpt2_plain"));
+        m_session->waitForIdle();
+        QTRY_VERIFY(m_session->snapshot()->run);
+        showDock(m_panels.similarityDock);
+        QTRY_VERIFY(m_panels.similarity->isCurrent());
+        maybeSave(m_window.get(), "similarity_model");
+        m_panels.metrics->show();
+        m_panels.metrics->raise();
+        maybeSave(m_window.get(), "metrics_model");
     }
 };
 
