@@ -5,10 +5,15 @@
 #include "attention_session.h"
 #include "matrix_picture.h"
 
+#include <QBuffer>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -40,6 +45,7 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     , m_first(new QComboBox)
     , m_second(new QComboBox)
     , m_pinButton(new QPushButton(tr("Pin")))
+    , m_saveButton(new QPushButton(tr("Save PNG…")))
     , m_pinLabel(new QLabel(tr("Nothing pinned: \"Pin\" keeps the current picture to compare "
                                "later ones with it.")))
     , m_picture(new MatrixPicture) {
@@ -52,6 +58,7 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     choices->addWidget(new QLabel(tr("minus B")), 0, 2);
     choices->addWidget(m_second, 0, 3);
     choices->addWidget(m_pinButton, 0, 4);
+    choices->addWidget(m_saveButton, 0, 5);
     choices->setColumnStretch(1, 1);
     choices->setColumnStretch(3, 1);
     auto *layout = new QVBoxLayout(this);
@@ -62,6 +69,15 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     m_picture->setDivergingScale();
 
     connect(m_pinButton, &QPushButton::clicked, this, &DifferenceView::pin);
+    connect(m_saveButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the difference"), tr("difference.png"), tr("PNG images (*.png)"));
+        if (path.isEmpty())
+            return;
+        const QString error = saveImage(path);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Save the difference"), error);
+    });
     connect(m_first, &QComboBox::currentIndexChanged, this, &DifferenceView::recompute);
     connect(m_second, &QComboBox::currentIndexChanged, this, &DifferenceView::recompute);
     connect(m_session, &AttentionSession::resultChanged, this, [this] {
@@ -79,9 +95,8 @@ void DifferenceView::pin() {
     m_pinLabel->setText(tr("Pinned: %1").arg(describeSnapshot(*m_pinned)));
     refillChoices();
     // Pinning says "compare with this": choose the same head of the pin as B.
-    choose(std::max(0, m_first->currentData().toInt()), std::max(0, m_first->currentData().toInt()),
-           true);
-    recompute();
+    const int head = std::max(0, m_first->currentData().toInt());
+    choose(head, head, true);
 }
 
 void DifferenceView::choose(int headA, int headB, bool bFromPin) {
@@ -115,6 +130,22 @@ void DifferenceView::refillChoices() {
     m_first->setCurrentIndex(first >= 0 ? first : 0);
     const int second = m_second->findData(keepSecond);
     m_second->setCurrentIndex(second >= 0 ? second : std::min(1, m_second->count() - 1));
+}
+
+QString DifferenceView::saveImage(const QString &path) const {
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return tr("Cannot save to %1: it is not a regular file.").arg(path);
+    // Encode first, so that a failure leaves an existing file untouched.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!m_picture->grab().save(&buffer, "PNG"))
+        return tr("Cannot save to %1: the picture could not be encoded as PNG.").arg(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(png) != png.size() || !file.commit())
+        return tr("Cannot save to %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 QString DifferenceView::note() const {

@@ -35,6 +35,9 @@ public:
     // Why nothing is shown (different token counts, no pin), or empty.
     QString note() const;
     MatrixPicture *picture() const { return m_picture; }
+    // Writes the picture as it is shown (caption, labels, colour bar) to a PNG file, atomically.
+    // Returns an empty string, or a one-line message naming the cause.
+    QString saveImage(const QString &path) const;
 
 signals:
     void differenceChanged();
@@ -47,6 +50,7 @@ private:
     std::shared_ptr<const SessionSnapshot> m_pinned;
     QComboBox *m_first, *m_second;
     QPushButton *m_pinButton;
+    QPushButton *m_saveButton;
     QLabel *m_pinLabel;
     MatrixPicture *m_picture;
     Eigen::MatrixXf m_difference;

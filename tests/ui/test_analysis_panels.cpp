@@ -17,8 +17,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMainWindow>
@@ -29,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -325,6 +328,23 @@ private slots:
         // Two heads of the current picture still work.
         m_panels.difference->choose(0, 1, false);
         QCOMPARE(m_panels.difference->difference().rows(), Eigen::Index(4));
+    }
+
+    void differenceSavesAsPngOrSaysWhyNot() {
+        showDock(m_panels.differenceDock);
+        m_panels.difference->choose(0, 1, false);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("difference.png");
+        QCOMPARE(m_panels.difference->saveImage(path), QString());
+        const QImage saved(path);
+        QCOMPARE(saved.size(), m_panels.difference->picture()->grab().size());
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == 1); // no temp file left
+        // A directory is refused with a message naming it, and left as it was.
+        const QString refused = m_panels.difference->saveImage(dir.path());
+        QVERIFY2(refused.contains(dir.path()) && refused.contains("regular file"),
+                 qPrintable(refused));
+        QVERIFY(QFileInfo(dir.path()).isDir());
     }
 
     void sweepHasOneCountPerDivisor_data() {
