@@ -1,0 +1,158 @@
+// MetricsTableModel: one row per head of the shown layer — layer, head, role and every metric.
+#include "metrics_table_model.h"
+
+#include "attention_session.h"
+
+#include <attnviz/error.h>
+
+#include <cmath>
+#include <limits>
+
+namespace attnviz::ui {
+
+namespace {
+
+QString csvField(const QString &text) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+MetricsTableModel::MetricsTableModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+Metric MetricsTableModel::metricOfColumn(int column) {
+    return metricInfos()[static_cast<std::size_t>(column - kFirstMetricColumn)].metric;
+}
+
+void MetricsTableModel::showSnapshot(const SessionSnapshot &snapshot) {
+    LayerAnalysis next;
+    QString error;
+    try {
+        if (snapshot.weights && !snapshot.result.attention.heads.empty())
+            next = analyseLayer(snapshot.result.attention, *snapshot.weights,
+                                describeTokens(snapshot.result.tokens),
+                                snapshot.options.attention.causal, HeadDistances::Skip);
+    } catch (const InputError &failure) {
+        error = QString::fromUtf8(failure.what());
+    }
+    m_error = error;
+    // Same rows: change the values in place. A reset would make the view lay itself out again
+    // and drop the selection, which costs about 10 ms per slider step with 16 heads.
+    if (next.heads.size() == m_analysis.heads.size() && !m_analysis.heads.empty()) {
+        m_analysis = std::move(next);
+        m_layer = snapshot.layer;
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return;
+    }
+    beginResetModel();
+    m_analysis = std::move(next);
+    m_layer = snapshot.layer;
+    endResetModel();
+}
+
+int MetricsTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_analysis.heads.size());
+}
+
+int MetricsTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : kFirstMetricColumn + kMetricCount;
+}
+
+QVariant MetricsTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const HeadAnalysis &head = m_analysis.heads[static_cast<std::size_t>(index.row())];
+    const int column = index.column();
+    if (column == kLayerColumn || column == kHeadColumn) {
+        const int value = (column == kLayerColumn ? m_layer : index.row()) + 1;
+        if (role == Qt::DisplayRole || role == SortRole)
+            return value;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    if (column == kRoleColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return QString::fromUtf8(roleLabel(head.role.role).data(),
+                                     qsizetype(roleLabel(head.role.role).size()));
+        case SortRole:
+            return static_cast<int>(head.role.role);
+        case Qt::ToolTipRole:
+            return QString::fromStdString(describeRole(head.role));
+        default:
+            return {};
+        }
+    }
+    const std::optional<double> value = head.metrics.value(metricOfColumn(column));
+    switch (role) {
+    case Qt::DisplayRole:
+        return value ? QString::number(*value, 'f',
+                                       metricOfColumn(column) == Metric::Distance ? 2 : 3)
+                     : QString();
+    case SortRole:
+        // Absent values sort below every present one.
+        return value ? *value : -std::numeric_limits<double>::infinity();
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= kFirstMetricColumn) {
+        const MetricInfo &info =
+            metricInfos()[static_cast<std::size_t>(section - kFirstMetricColumn)];
+        if (role == Qt::DisplayRole)
+            return QString::fromUtf8(info.label.data(), qsizetype(info.label.size()));
+        if (role == Qt::ToolTipRole)
+            return QString::fromUtf8(info.definition.data(), qsizetype(info.definition.size()));
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case kLayerColumn:
+        return tr("Layer");
+    case kHeadColumn:
+        return tr("Head");
+    default:
+        return tr("Role");
+    }
+}
+
+QString MetricsTableModel::toCsv(const QList<int> &rows) const {
+    QStringList header{QStringLiteral("layer"), QStringLiteral("head"), QStringLiteral("role")};
+    for (const MetricInfo &info : metricInfos())
+        header << QString::fromUtf8(info.key.data(), qsizetype(info.key.size()));
+    QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QList<int> order = rows;
+    if (order.isEmpty())
+        for (int row = 0; row < rowCount(); ++row)
+            order << row;
+    for (int row : order) {
+        if (row < 0 || row >= rowCount())
+            continue;
+        const HeadAnalysis &head = m_analysis.heads[static_cast<std::size_t>(row)];
+        const std::string_view key = roleKey(head.role.role);
+        QStringList fields{QString::number(m_layer + 1), QString::number(row + 1),
+                           csvField(QString::fromUtf8(key.data(), qsizetype(key.size())))};
+        for (const MetricInfo &info : metricInfos()) {
+            const std::optional<double> value = head.metrics.value(info.metric);
+            fields << (value ? QString::number(*value, 'g', 9) : QString());
+        }
+        csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return csv;
+}
+
+} // namespace attnviz::ui
