@@ -84,6 +84,11 @@ struct Flags {
                                "Print the sentence and the configuration under the figure."};
     QCommandLineOption vocab{
         "vocab", "The vocabulary of safetensors --embeddings, one token per line.", "FILE"};
+    QCommandLineOption model{"model",
+                             "Run a whole model: a built-in model's NAME (see --list-models) or "
+                             "a model folder (GPT-2, BERT, DistilBERT).",
+                             "NAME|DIR"};
+    QCommandLineOption listModels{"list-models", "List the built-in trained models and exit."};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -323,6 +328,17 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         throw InputError("--weights-prefix needs --weights FILE");
     if (options.vocabPath && options.embeddingsPath.isEmpty())
         throw InputError("--vocab needs --embeddings FILE");
+    options.model = requireValue(parser, f.model, "a built-in model's name or a model folder");
+    if (!options.model.isEmpty()) // a model fixes its sizes, mask, tokens and weights
+        for (const QCommandLineOption *fixed :
+             {&f.heads, &f.dk, &f.dv, &f.dim, &f.seed, &f.causal, &f.noPositional, &f.tokenizer,
+              &f.singleHead, &f.weights, &f.weightsPrefix, &f.embeddings, &f.vocab, &f.saveWeights,
+              &f.listModules})
+            if (parser.isSet(*fixed))
+                throw InputError(QStringLiteral("--%1 cannot be combined with --model; the model "
+                                                "fixes it")
+                                     .arg(fixed->names().constFirst())
+                                     .toStdString());
     return outputOptions(parser, f, std::move(options));
 }
 
@@ -333,7 +349,9 @@ CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &
     options.exportPath =
         requireValue(parser, f.exportFigure, "a file name ending in .png, .svg or .pdf");
     parseFigureOptions(parser, f, options);
-    if (parser.isSet(f.listModules)) {
+    if (parser.isSet(f.listModels)) {
+        options.action = CommandLineOptions::Action::ListModels;
+    } else if (parser.isSet(f.listModules)) {
         if (options.weightsPath.isEmpty())
             throw InputError("--list-modules needs --weights FILE");
         options.action = CommandLineOptions::Action::ListModules;
@@ -360,7 +378,8 @@ QList<QCommandLineOption> allFlags(const Flags &flags) {
             flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
             flags.head,       flags.columns,       flags.colormap,     flags.scale,
             flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
-            flags.size,       flags.caption,       flags.session};
+            flags.size,       flags.caption,       flags.session,      flags.model,
+            flags.listModels};
 }
 
 struct BuiltinOptions {

@@ -16,7 +16,7 @@
 namespace attnviz {
 
 struct CommandLineOptions {
-    enum class Action { OpenWindow, Headless, ListModules, ShowHelp, ShowVersion };
+    enum class Action { OpenWindow, Headless, ListModules, ListModels, ShowHelp, ShowVersion };
     Action action = Action::OpenWindow;
     PipelineOptions pipeline;
     QString dumpPath;        // "-" is standard output; empty: no dump
@@ -27,6 +27,7 @@ struct CommandLineOptions {
     std::optional<std::string> vocabPath;
     QString exportPath;  // a figure to write headless; empty: none
     QString sessionPath; // a .attnviz session that supplies the settings
+    QString model;       // --model: a built-in model's name or a model folder; empty: the module
     QStringList sessionWarnings;
     bool baselinePanel = false;    // the figure (and window) show the baseline panel too
     bool viewGiven = false;        // a view flag (--scale, --values, ...) was given

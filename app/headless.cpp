@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include "model_command.h"
+
 #include <attnviz/error.h>
 #include <attnviz/io/atomic_file.h>
 #include <attnviz/weights_file.h>
@@ -64,7 +66,9 @@ void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
     session.waitForIdle();
     if (!session.snapshot())
         throw InputError(session.errorText().toStdString());
-    ui::FigureRenderer renderer(*session.snapshot(), options.figure);
+    ui::FigureOptions figure = options.figure;
+    figure.weightsName = ui::figureWeightsName(session);
+    ui::FigureRenderer renderer(*session.snapshot(), figure);
     renderer.save(options.exportPath);
 }
 
@@ -133,6 +137,14 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
 
 int runHeadless(const CommandLineOptions &options) {
     try {
+        if (options.action == CommandLineOptions::Action::ListModels) {
+            listModels();
+            return 0;
+        }
+        if (!options.model.isEmpty()) {
+            runModelHeadless(options);
+            return 0;
+        }
         if (options.action == CommandLineOptions::Action::ListModules) {
             const auto file =
                 SafetensorsFile::open(options.weightsPath.toStdString(), "the weights file");

@@ -1,6 +1,7 @@
 // attnviz: the window, or a headless run when the command line asks for one.
 #include "command_line.h"
 #include "headless.h"
+#include "model_command.h"
 
 #include <attnviz/error.h>
 
@@ -70,6 +71,15 @@ int runWindow(const CommandLineOptions &options) {
     }
     if (options.restoreLastState)
         window.restoreLastState();
+    if (!options.model.isEmpty()) {
+        try {
+            resolveModelFolder(options.model); // an unknown name or path: exit 2 before the window
+            window.openModel(options.model);   // loads beside the event loop
+        } catch (const InputError &e) {
+            std::fprintf(stderr, "attnviz: %s\n", printableLine(e.what()).c_str());
+            return 2;
+        }
+    }
     if (options.viewGiven)
         window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
                                             options.baselinePanel,
@@ -127,7 +137,8 @@ int main(int argc, char **argv) {
     case Action::ShowVersion:
         return attnviz::writeStandardOutput("attnviz " ATTNVIZ_VERSION "\n") ? 0 : 2;
     case Action::Headless:
-    case Action::ListModules: {
+    case Action::ListModules:
+    case Action::ListModels: {
         for (const QString &warning : options.sessionWarnings)
             std::fprintf(stderr, "attnviz: warning: %s\n", qPrintable(warning));
         if (options.exportPath.isEmpty()) {

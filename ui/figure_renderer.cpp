@@ -217,6 +217,11 @@ QString figureWeightsName(const QString &weightsPath, const std::string &module)
 }
 
 QString figureWeightsName(const AttentionSession &session) {
+    if (const auto model = session.model()) // a whole model: its name, and the layer shown
+        return QObject::tr("model %1, layer %2 of %3")
+            .arg(QString::fromStdString(model->model.spec.name))
+            .arg(session.layer() + 1)
+            .arg(model->model.layers());
     if (!session.hasLoadedWeights())
         return {};
     const QString path =

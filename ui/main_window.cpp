@@ -1,14 +1,15 @@
 #include "main_window.h"
 
+#include "analysis_panels.h"
 #include "attention_session.h"
 #include "control_panel.h"
 #include "export_dialog.h"
 #include "file_load_worker.h"
 #include "head_grid_view.h"
+#include "menu_shortcut_priority.h"
 #include "model_loader.h"
 #include "model_selector.h"
 #include "model_view.h"
-#include "menu_shortcut_priority.h"
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "weights_questions.h"
@@ -185,6 +186,8 @@ void MainWindow::createMenus() {
         m_sentenceBar->lineEdit()->setFocus();
         m_sentenceBar->lineEdit()->selectAll();
     });
+    view->addSeparator();
+    installAnalysisPanels(this, m_session, view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About attnviz"), this, [this] {
@@ -450,6 +453,7 @@ FigureOptions MainWindow::currentFigureOptions() const {
     options.style = m_grid->style();
     options.meanPanel = m_grid->meanPanelVisible();
     options.columns = m_grid->columnCount();
+    options.weightsName = figureWeightsName(*m_session);
     return options;
 }
 
@@ -459,15 +463,11 @@ void MainWindow::exportFigure() {
         return;
     ExportDialog dialog(static_cast<int>(snapshot->result.attention.heads.size()),
                         m_grid->meanPanelVisible(), m_grid->style(), this);
+    dialog.setSnapshot(snapshot, figureWeightsName(*m_session)); // the dialog saves, and stays
+                                                                 // open with the reason on error
     if (dialog.exec() != QDialog::Accepted)
         return;
-    try {
-        FigureRenderer renderer(*snapshot, dialog.options());
-        renderer.save(dialog.path());
-        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
-    } catch (const InputError &e) {
-        QMessageBox::warning(this, tr("Cannot Export"), QString::fromUtf8(e.what()));
-    }
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
 }
 
 void MainWindow::copyFigure() {

@@ -38,7 +38,7 @@ private slots:
         QCOMPARE(run.tokens.size(), std::size_t(7));
         QVERIFY(run.tokens.front().special); // [CLS]
         QVERIFY(run.tokens[2].unknown);
-        QCOMPARE(run.outOfVocabulary, std::vector<std::string>{"[UNK]"});
+        QCOMPARE(run.outOfVocabulary, std::vector<std::string>{"zebra"});
         QCOMPARE(run.trace.layers.size(), std::size_t(loaded.model.layers()));
         QCOMPARE(run.trace.layers[0].attention.heads[0].weights.rows(), Eigen::Index(7));
     }

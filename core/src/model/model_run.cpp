@@ -37,9 +37,14 @@ ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
         ids.push_back(token.id);
         if (!model.spec.unknownPiece.empty() && token.piece == model.spec.unknownPiece)
             token.unknown = true;
+        // The sentence's own text of an unknown token ("zebra", not "[UNK]").
+        const std::string text =
+            token.byteEnd > token.byteBegin && token.byteEnd <= sentence.size()
+                ? std::string(sentence.substr(token.byteBegin, token.byteEnd - token.byteBegin))
+                : token.display;
         if (token.unknown && std::find(run.outOfVocabulary.begin(), run.outOfVocabulary.end(),
-                                       token.display) == run.outOfVocabulary.end())
-            run.outOfVocabulary.push_back(token.display);
+                                       text) == run.outOfVocabulary.end())
+            run.outOfVocabulary.push_back(text);
     }
     run.trace = runModel(model, embedIds(model, ids), request);
     return run;

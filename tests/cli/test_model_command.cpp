@@ -1,0 +1,111 @@
+// Whole models on the command line: --list-models, --model NAME|DIR with --dump and --export, and
+// the refusals that keep it honest.
+#include "attnviz_process.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace attnviz_test;
+
+namespace {
+
+const QString kFixtures = QStringLiteral(ATTNVIZ_FIXTURE_DIR "/models/");
+
+QJsonObject dumpOf(const QStringList &arguments) {
+    const Run run = runAttnviz(arguments + QStringList{"--dump", "-"});
+    if (run.exitCode != 0)
+        qWarning("%s", run.err.constData());
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+} // namespace
+
+class TestModelCommand : public QObject {
+    Q_OBJECT
+private slots:
+    void listModelsPrintsOneTabbedLineEach() {
+        const Run run = runAttnviz({"--list-models"});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(run.out).split('\n', Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        for (const QString &line : lines) {
+            const QStringList fields = line.split('\t');
+            QCOMPARE(fields.size(), 7);
+            QVERIFY(fields[1] == "en" || fields[1] == "zh");
+            QVERIFY(fields[2].toInt() >= 1);
+            QCOMPARE(fields[4], QString("causal"));
+            QVERIFY(fields[5].toDouble() > 0);
+        }
+    }
+
+    void builtinModelDumpHasLayersAndMetrics() {
+        const Run list = runAttnviz({"--list-models"});
+        const QString name = QString::fromUtf8(list.out).section('\t', 0, 0);
+        const QJsonObject dump = dumpOf({"--model", name, "--sentence", "The cat sat on the mat."});
+        QCOMPARE(dump["model"].toObject()["name"].toString(), name);
+        QCOMPARE(dump["model"].toObject()["family"].toString(), QString("attnviz"));
+        const QJsonArray layers = dump["layers"].toArray();
+        QCOMPARE(layers.size(), 1);
+        const int heads = dump["model"].toObject()["heads"].toInt();
+        QCOMPARE(layers[0].toObject()["heads"].toArray().size(), heads);
+        QCOMPARE(layers[0].toObject()["head_distance"].toArray().size(), heads);
+        const QJsonObject head = layers[0].toObject()["heads"].toArray()[0].toObject();
+        const QJsonArray attention = head["attention"].toArray();
+        QCOMPARE(attention.size(), dump["tokens"].toArray().size());
+        QCOMPARE(attention[0].toArray()[1].toDouble(), 0.0); // causal: the first query sees itself
+        QVERIFY(head["metrics"].toObject().contains("entropy"));
+        QVERIFY(head["metrics"].toObject().contains("role"));
+    }
+
+    void folderDumpMatchesTheFixtureIds() {
+        const QJsonObject dump =
+            dumpOf({"--model", kFixtures + "bert", "--sentence", "A zebra ran home!"});
+        QCOMPARE(dump["model"].toObject()["layers"].toInt(), 2);
+        QCOMPARE(dump["token_ids"].toArray(), (QJsonArray{7, 52, 6, 88, 89, 10, 8}));
+        QCOMPARE(dump["oov"].toArray(), QJsonArray{"zebra"});
+        QCOMPARE(dump["special"].toArray().first().toBool(), true); // [CLS]
+    }
+
+    void exportDrawsTheModel() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("layer.svg");
+        const Run run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--sentence",
+                                    "The cat sat on the mat.", "--export", path, "--caption"});
+        QCOMPARE(run.exitCode, 0);
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("gpt2_plain")); // the caption names the model
+    }
+
+    void refusals_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown name")
+            << QStringList{"--model", "no-such-model", "--dump", "-"} << "neither a built-in model";
+        QTest::newRow("sizes fixed")
+            << QStringList{"--model", kFixtures + "bert", "--heads", "2", "--dump", "-"}
+            << "--heads cannot be combined with --model";
+        QTest::newRow("unsupported family")
+            << QStringList{"--model", QStringLiteral(ATTNVIZ_FIXTURE_DIR), "--dump", "-"}
+            << "config.json";
+        QTest::newRow("over the model's positions")
+            << QStringList{"--model",    kFixtures + "gpt2_plain",
+                           "--sentence", QString("cat ").repeated(80),
+                           "--dump",     "-"}
+            << "at most 64";
+    }
+
+    void refusals() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = runAttnviz(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
+        QCOMPARE(QString::fromUtf8(run.err).count('\n'), 1); // one line
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelCommand)
+#include "test_model_command.moc"
