@@ -170,7 +170,8 @@ void StepDiagram::layout(qreal height) {
     // Every [N, ·] panel shares the row height, so token i is on one line across the diagram;
     // Q, K and V are stacked and share the same room three ways.
     const qreal rowHeight = std::clamp(room / n, 0.5, kMaxCell);
-    const qreal stackedRow = std::clamp((room - 2 * kLabelHeight) / (3 * n), 0.5, rowHeight);
+    constexpr qreal kStackGap = kLabelHeight + 20; // the range text under a panel, the next label
+    const qreal stackedRow = std::clamp((room - 2 * kStackGap) / (3 * n), 0.5, rowHeight);
     const bool showTokens = rowHeight >= 11 && m_context.tokens.size() == m_steps->x.rows();
     qreal x = kMargin + (showTokens ? kTokenColumn : 0);
     qreal right = x;
@@ -193,10 +194,10 @@ void StepDiagram::layout(qreal height) {
                 Panel &stacked = m_panels[j];
                 const qreal w = widthOf(stacked, stackedRow);
                 stacked.cells = QRectF(x, y, w, n * stackedRow);
-                y += n * stackedRow + kLabelHeight;
+                y += n * stackedRow + kStackGap;
                 columnWidth = std::max({columnWidth, w, labelWidth(stacked)});
             }
-            bottom = std::max(bottom, y - kLabelHeight);
+            bottom = std::max(bottom, y - kStackGap);
             m_arrows.emplace_back(QPointF(x - kGap + 6, top + n * rowHeight / 2), tr("· Wᵀ + b"));
             x += columnWidth + kGap;
             i += 3;
@@ -212,7 +213,7 @@ void StepDiagram::layout(qreal height) {
                 {static_cast<int>(StepMatrix::Probabilities), QStringLiteral("softmax")},
                 {static_cast<int>(StepMatrix::HeadOutput), QStringLiteral("· V")},
                 {static_cast<int>(StepMatrix::Concat), QStringLiteral("concat")},
-                {static_cast<int>(StepMatrix::Output), QStringLiteral("· W_oᵀ + b_o")}};
+                {static_cast<int>(StepMatrix::Output), QStringLiteral("· W_oᵀ")}};
             m_arrows.emplace_back(QPointF(x - kGap + 6, top + n * rowHeight / 2),
                                   operators.value(static_cast<int>(panel.matrix)));
         } else if (panel.matrix == StepMatrix::Scores) {
@@ -348,7 +349,7 @@ QString StepDiagram::explainScore(int row, int column) const {
     if (order.size() > shown)
         terms << tr("%n more term(s)", nullptr, static_cast<int>(order.size() - shown));
     QString text = tr("%1 · %2 = Σ %3 = %4")
-                       .arg(tokenName('q', row), QStringLiteral("k_%1").arg(column + 1),
+                       .arg(tokenName('q', row), tokenName('k', column),
                             terms.join(QStringLiteral(" + ")), number(s.rawScores(row, column)));
     if (m_context.unscaled)
         text += tr("; not scaled");

@@ -213,9 +213,18 @@ void StepView::recompute() {
                                     .arg(m_unscaledEntropy, 0, 'f', 2));
     else
         m_entropyLabel->clear();
-    const int available = m_scroll->viewport()->height();
-    m_diagram.layout(std::max(available, 300));
+    relayout();
+}
+
+void StepView::relayout() {
+    // Fit the viewport's height (less a horizontal scroll bar's room); the width scrolls.
+    m_diagram.layout(std::max(m_scroll->viewport()->height(), 300));
     m_canvas->updateSize();
+}
+
+void StepView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    relayout();
 }
 
 QString StepView::hoverText() const {

@@ -51,8 +51,12 @@ public:
     // Writes .png, .svg or .pdf atomically; returns an empty string or the reason it failed.
     QString save(const QString &path) const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void recompute();
+    void relayout();
     void syncSelectors();
     void showHover(const QString &text);
 
