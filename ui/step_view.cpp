@@ -114,7 +114,23 @@ void StepView::setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot) {
     m_snapshot = std::move(snapshot);
     if (m_snapshot && m_snapshot->model)
         m_layer = m_snapshot->layer; // follow the layer the grid shows
-    showHead(m_layer, m_head);
+    if (isVisible()) {
+        showHead(m_layer, m_head);
+        return;
+    }
+    m_stale = true;
+    m_diagram = StepDiagram();
+    m_canvas->updateSize();
+}
+
+void StepView::recomputeIfStale() {
+    if (m_stale)
+        showHead(m_layer, m_head);
+}
+
+void StepView::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    recomputeIfStale();
 }
 
 void StepView::showHead(int layer, int head) {
@@ -157,8 +173,10 @@ void StepView::syncSelectors() {
 }
 
 void StepView::recompute() {
+    m_stale = false;
     m_error.clear();
-    if (!m_snapshot || (!m_snapshot->model && !m_snapshot->weights)) {
+    if (!m_snapshot || (!m_snapshot->model && !m_snapshot->weights) ||
+        (m_snapshot->model && !m_snapshot->run)) {
         m_diagram = StepDiagram();
         m_canvas->updateSize();
         return;
@@ -238,11 +256,13 @@ void StepView::showHover(const QString &text) {
     m_hoverLabel->setText(text);
 }
 
-void StepView::renderTo(QPainter &painter) const {
+void StepView::renderTo(QPainter &painter) {
+    recomputeIfStale();
     m_diagram.paint(painter);
 }
 
-QString StepView::save(const QString &path) const {
+QString StepView::save(const QString &path) {
+    recomputeIfStale();
     const QString format = QFileInfo(path).suffix().toLower();
     if (format != QLatin1String("png") && format != QLatin1String("svg") &&
         format != QLatin1String("pdf"))

@@ -28,7 +28,9 @@ public:
     explicit StepView(QWidget *parent = nullptr);
     ~StepView() override;
 
-    // Takes a new result; keeps the chosen (layer, head) when it still exists.
+    // Takes a new result; keeps the chosen (layer, head) when it still exists. A hidden view
+    // computes the steps only when it is shown (or asked to draw), so a background tab costs
+    // nothing per result.
     void setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot);
     // Shows the steps of this layer and head (0-based; clamped to the snapshot's).
     void showHead(int layer, int head);
@@ -47,15 +49,17 @@ public:
     QString hoverText() const;
 
     // Paints the whole diagram at its natural size (diagram().size()).
-    void renderTo(QPainter &painter) const;
+    void renderTo(QPainter &painter);
     // Writes .png, .svg or .pdf atomically; returns an empty string or the reason it failed.
-    QString save(const QString &path) const;
+    QString save(const QString &path);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void recompute();
+    void recomputeIfStale();
     void relayout();
     void syncSelectors();
     void showHover(const QString &text);
@@ -63,6 +67,7 @@ private:
     std::shared_ptr<const SessionSnapshot> m_snapshot;
     int m_layer = 0, m_head = 0;
     bool m_unscaled = false;
+    bool m_stale = false; // a snapshot arrived while hidden; the steps are not computed yet
     double m_scaledEntropy, m_unscaledEntropy;
     QString m_error;
     StepDiagram m_diagram;

@@ -111,6 +111,22 @@ private slots:
         QCOMPARE(view.head(), snapshot->model->model.blocks.back().attention.heads - 1);
     }
 
+    void hiddenViewComputesWhenShown() {
+        const auto snapshot = randomSnapshot(false);
+        StepView view;
+        view.setSnapshot(snapshot);
+        QVERIFY(view.diagram().isEmpty()); // a background tab costs nothing per result
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!view.diagram().isEmpty());
+        QVERIFY(drawn(view, StepMatrix::Probabilities) ==
+                snapshot->result.attention.heads[0].weights);
+        // Once visible, a new result is drawn at once.
+        const auto next = randomSnapshot(true);
+        view.setSnapshot(next);
+        QVERIFY(drawn(view, StepMatrix::Probabilities) == next->result.attention.heads[0].weights);
+    }
+
     void unscaledChangesOnlyTheScores_data() {
         QTest::addColumn<bool>("useModel");
         QTest::newRow("random module") << false;
