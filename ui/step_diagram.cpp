@@ -192,7 +192,8 @@ void StepDiagram::layout(qreal height) {
             qreal y = top;
             for (std::size_t j = i; j < i + 3; ++j) {
                 Panel &stacked = m_panels[j];
-                const qreal w = widthOf(stacked, stackedRow);
+                // Rows are short here; columns keep the main row's width so dk stays readable.
+                const qreal w = widthOf(stacked, rowHeight);
                 stacked.cells = QRectF(x, y, w, n * stackedRow);
                 y += n * stackedRow + kStackGap;
                 columnWidth = std::max({columnWidth, w, labelWidth(stacked)});
@@ -358,12 +359,31 @@ QString StepDiagram::explainScore(int row, int column) const {
     if (m_context.causal && column > row)
         text += tr("; masked to −∞ (key after the query)");
     QStringList softmax;
-    for (Eigen::Index j = 0; j < s.probabilities.cols(); ++j) {
-        const QString p = number(s.probabilities(row, j));
-        softmax << (j == column ? QStringLiteral("[%1]").arg(p) : p);
+    const Eigen::Index keys = s.probabilities.cols();
+    constexpr Eigen::Index kListedKeys = 16; // longer rows list their largest weights only
+    if (keys <= kListedKeys) {
+        for (Eigen::Index j = 0; j < keys; ++j) {
+            const QString p = number(s.probabilities(row, j));
+            softmax << (j == column ? QStringLiteral("[%1]").arg(p) : p);
+        }
+        text += QLatin1Char('\n') +
+                tr("softmax of row %1: %2").arg(row + 1).arg(softmax.join(QLatin1Char(' ')));
+        return text;
     }
-    text += QLatin1Char('\n') +
-            tr("softmax of row %1: %2").arg(row + 1).arg(softmax.join(QLatin1Char(' ')));
+    std::vector<Eigen::Index> byWeight(static_cast<std::size_t>(keys));
+    std::iota(byWeight.begin(), byWeight.end(), Eigen::Index{0});
+    std::partial_sort(byWeight.begin(), byWeight.begin() + 8, byWeight.end(),
+                      [&](Eigen::Index a, Eigen::Index b) {
+                          return s.probabilities(row, a) > s.probabilities(row, b);
+                      });
+    for (std::size_t t = 0; t < 8; ++t)
+        softmax << QStringLiteral("k_%1 %2")
+                       .arg(byWeight[t] + 1)
+                       .arg(number(s.probabilities(row, byWeight[t])));
+    text += QLatin1Char('\n') + tr("softmax of row %1: this key %2; largest: %3")
+                                    .arg(row + 1)
+                                    .arg(number(s.probabilities(row, column)))
+                                    .arg(softmax.join(QStringLiteral(", ")));
     return text;
 }
 
