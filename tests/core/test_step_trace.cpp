@@ -102,6 +102,8 @@ private slots:
         QTest::addColumn<int>("head");
         QTest::newRow("bert, layer 2 head 2") << "bert" << 1 << 1;
         QTest::newRow("gpt2, layer 1 head 1") << "gpt2_plain" << 0 << 0;
+        // DistilBERT divides Q by √dk before Q·Kᵀ; unscaled, Q itself is left undivided.
+        QTest::newRow("distilbert, layer 2 head 1") << "distilbert" << 1 << 0;
     }
 
     void modelLayerStepsAndToggle() {
@@ -127,6 +129,11 @@ private slots:
         verifyStepsAreTheForwards(unscaled, layer, head);
         QVERIFY(unscaled.steps->scaledScores == unscaled.steps->rawScores);
         QVERIFY(unscaled.steps->k == scaled.steps->k);
+        const float root = std::sqrt(static_cast<float>(scaled.steps->q.cols()));
+        if (loaded.model.spec.scaling == QueryScaling::ScaleQuery)
+            QVERIFY(unscaled.steps->q.isApprox(scaled.steps->q * root, 1e-5f));
+        else
+            QVERIFY(unscaled.steps->q == scaled.steps->q);
         QVERIFY(unscaled.steps->x == scaled.steps->x);
         const auto &before = scaled.layers[static_cast<std::size_t>(layer)].attention.heads;
         const auto &after = unscaled.layers[static_cast<std::size_t>(layer)].attention.heads;
