@@ -191,6 +191,23 @@ private slots:
         QVERIFY(view.hoverText().contains(QStringLiteral("v_")));
     }
 
+    void explanationsNameMaskAndScaling() {
+        StepView view;
+        view.setSnapshot(randomSnapshot(true));
+        view.showHead(0, 3);
+        const StepDiagram &diagram = view.diagram();
+        const QString masked = diagram.explain({StepMatrix::MaskedScores, 1, 4});
+        QVERIFY2(masked.contains(QStringLiteral("masked to −∞")), qPrintable(masked));
+        QVERIFY2(masked.contains(QStringLiteral("[0.00]")), qPrintable(masked)); // p = 0 exactly
+        const QString visible = diagram.explain({StepMatrix::MaskedScores, 4, 1});
+        QVERIFY2(!visible.contains(QStringLiteral("masked")), qPrintable(visible));
+        view.setUnscaled(true);
+        const QString unscaled = view.diagram().explain({StepMatrix::Scores, 4, 1});
+        QVERIFY2(unscaled.contains(QStringLiteral("not scaled")) &&
+                     !unscaled.contains(QStringLiteral("÷ √")),
+                 qPrintable(unscaled));
+    }
+
     void exportWritesFigures_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("png") << "steps.png";
