@@ -30,6 +30,28 @@ void requireFiniteScores(const Eigen::MatrixXf &scores, bool causal, int layer, 
                                  "weights or inputs are too large");
 }
 
+// The "no √dk scaling" variant of one head of a module's result: its scores are Q·Kᵀ itself, and
+// the concatenation and output follow from its new weights; every other head is left as it was.
+void recomputeUnscaled(AttentionResult &result, const AttentionWeights &weights, bool causal,
+                       int h) {
+    HeadResult &head = result.heads[static_cast<std::size_t>(h)];
+    Eigen::MatrixXf scores(head.q.rows(), head.k.rows());
+    scores.noalias() = head.q * head.k.transpose();
+    if (causal)
+        ops::applyCausalMask(scores);
+    requireFiniteScores(scores, causal, 0, h);
+    head.weights = softmaxRows(scores);
+    head.scores = std::move(scores);
+    head.output.noalias() = head.weights * head.v;
+    if (!weights.out) { // the seed's Self_Attention: the head's output is the module's
+        result.concat = head.output;
+        result.output = head.output;
+        return;
+    }
+    result.concat.middleCols(static_cast<Eigen::Index>(h) * weights.dv, weights.dv) = head.output;
+    result.output = ops::linear(result.concat, *weights.out);
+}
+
 // The seed's modules, through their own forward, so their numbers stay bit-identical.
 Trace runModule(const Model &model, const Eigen::MatrixXf &x, const TraceRequest &request) {
     const Block &block = model.blocks.front();
@@ -43,8 +65,12 @@ Trace runModule(const Model &model, const Eigen::MatrixXf &x, const TraceRequest
         requireFiniteScores(head.scores, model.spec.causal, 0, h);
         requireFinite(head.weights, 0, h, "attention weights");
     }
+    const bool wantSteps =
+        request.layer == 0 && request.head >= 0 && request.head < block.attention.heads;
+    if (wantSteps && request.unscaled)
+        recomputeUnscaled(layer.attention, block.attention, model.spec.causal, request.head);
     requireFinite(layer.attention.output, 0, 0, "outputs");
-    if (request.layer == 0 && request.head >= 0 && request.head < block.attention.heads) {
+    if (wantSteps) {
         const HeadResult &head = layer.attention.heads[static_cast<std::size_t>(request.head)];
         HeadSteps steps;
         steps.layer = 0;
@@ -57,9 +83,12 @@ Trace runModule(const Model &model, const Eigen::MatrixXf &x, const TraceRequest
         // The module's own scaling (the seed's Self_Attention multiplies by dk^−½, its
         // MultiHeadAttention divides by √dk) on the kept product; masked cells then take −∞.
         const auto dk = static_cast<float>(block.attention.dk);
-        steps.scaledScores = block.attention.out
-                                 ? Eigen::MatrixXf(steps.rawScores / std::sqrt(dk))
-                                 : Eigen::MatrixXf(steps.rawScores * (1.0f / std::sqrt(dk)));
+        if (request.unscaled)
+            steps.scaledScores = steps.rawScores;
+        else
+            steps.scaledScores = block.attention.out
+                                     ? Eigen::MatrixXf(steps.rawScores / std::sqrt(dk))
+                                     : Eigen::MatrixXf(steps.rawScores * (1.0f / std::sqrt(dk)));
         steps.maskedScores = head.scores;
         steps.probabilities = head.weights;
         steps.headOutput = head.output;
@@ -90,8 +119,9 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
     for (int h = 0; h < w.heads; ++h) {
         const bool keepSteps = layerIndex == request.layer && h == request.head;
         HeadResult &head = result.heads[static_cast<std::size_t>(h)];
+        const bool scaled = !(keepSteps && request.unscaled);
         Eigen::MatrixXf qh = q.middleCols(static_cast<Eigen::Index>(h) * w.dk, w.dk);
-        if (model.spec.scaling == QueryScaling::ScaleQuery)
+        if (scaled && model.spec.scaling == QueryScaling::ScaleQuery)
             qh /= root;
         const auto kh = k.middleCols(static_cast<Eigen::Index>(h) * w.dk, w.dk);
         const auto vh = v.middleCols(static_cast<Eigen::Index>(h) * w.dv, w.dv);
@@ -107,9 +137,10 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
             steps->v = vh;
             steps->rawScores = scores;
         }
-        if (model.spec.scaling == QueryScaling::DivideScores)
+        // With "no √dk scaling", Q·Kᵀ goes to the softmax as it is.
+        if (scaled && model.spec.scaling == QueryScaling::DivideScores)
             scores /= root;
-        else if (model.spec.scaling == QueryScaling::MultiplyScores)
+        else if (scaled && model.spec.scaling == QueryScaling::MultiplyScores)
             scores *= 1.0f / root;
         if (keepSteps)
             steps->scaledScores = scores;

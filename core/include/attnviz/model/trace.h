@@ -18,6 +18,9 @@ struct TraceRequest {
     // Keep q, k, v, scores and output of every head of every layer (the dump of a one-block
     // module needs them; for deep models it costs memory, so it is off by default).
     bool keepAllHeads = false;
+    // "No √dk scaling": the requested head's scores are not scaled, so its softmax sharpens as dk
+    // grows (what the scaling prevents). Only that head changes; every other head is the model's.
+    bool unscaled = false;
 };
 
 // The steps of one head, named as the step view draws them. X is the block's attention input
