@@ -62,6 +62,8 @@ AnalysisPanels installAnalysisPanels(QMainWindow *window, AttentionSession *sess
     // Wide enough for the table's first columns and the cost formulas without wrapping.
     window->resizeDocks({panels.metrics}, {560}, Qt::Horizontal);
     panels.metrics->raise();
+    // Hidden until asked for (View menu): on a projector the heads need the whole width.
+    panels.metrics->hide();
     // A hidden tabified dock, when shown again, should come to the front rather than behind.
     for (QDockWidget *dock : docks)
         QObject::connect(dock->toggleViewAction(), &QAction::toggled, dock, [dock](bool on) {

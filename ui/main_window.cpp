@@ -12,6 +12,7 @@
 #include "model_view.h"
 #include "sentence_bar.h"
 #include "status_text.h"
+#include "step_view.h"
 #include "weights_questions.h"
 
 #include <attnviz/error.h>
@@ -63,6 +64,12 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     m_modelView = new ModelView(m_views);
     m_views->addTab(m_modelView, tr("&Model: every layer"));
     m_views->setTabToolTip(1, tr("Every layer × head at once; click a head to open its layer"));
+    m_stepView = new StepView(m_views);
+    m_views->addTab(m_stepView, tr("&Steps of one head"));
+    m_views->setTabToolTip(2, tr("One head's computation, matrix by matrix, in the article's "
+                                 "notation"));
+    connect(session, &AttentionSession::resultChanged, m_stepView,
+            [this] { m_stepView->setSnapshot(m_session->snapshot()); });
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 

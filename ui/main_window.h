@@ -25,6 +25,7 @@ class ModelLoader;
 class ModelSelector;
 class ModelView;
 class SentenceBar;
+class StepView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -103,6 +104,7 @@ private:
     ModelLoader *m_modelLoader = nullptr;
     ModelView *m_modelView = nullptr;
     QTabWidget *m_views = nullptr;
+    StepView *m_stepView = nullptr;
     bool m_quietModelErrors = false;
     QLabel *m_loadingText;
     QProgressBar *m_loadingBar;

@@ -110,8 +110,10 @@ private slots:
     void installsFiveDocksWithToggles() {
         QCOMPARE(m_window->findChildren<QDockWidget *>().size(), 5);
         QCOMPARE(m_viewMenu->actions().size(), 5);
-        QVERIFY(m_panels.metrics->isVisible());
-        QVERIFY(!m_panels.similarityDock->isVisible()); // hidden until asked for
+        QVERIFY(!m_panels.metrics->isVisible()); // every panel hidden until asked for
+        QVERIFY(!m_panels.similarityDock->isVisible());
+        m_panels.metrics->toggleViewAction()->trigger();
+        QTRY_VERIFY(m_panels.metrics->isVisible());
         m_panels.similarityDock->toggleViewAction()->trigger();
         QTRY_VERIFY(m_panels.similarity->isVisible());
     }
