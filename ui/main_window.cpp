@@ -292,6 +292,10 @@ SessionDocument MainWindow::currentDocument() const {
         d.weightsSha256 = m_session->weightsSha256();
         d.weightsPrefix = m_session->weightsPrefix();
     }
+    if (m_session->hasModel()) {
+        d.modelSource = m_session->modelSource();
+        d.modelLayer = m_session->layer();
+    }
     return d;
 }
 
@@ -312,7 +316,7 @@ QString MainWindow::applyDocument(const SessionDocument &d,
         const QString error = m_session->useWeightsFile(*weights, d.weightsPrefix, heads);
         if (!error.isEmpty())
             return error;
-    } else if (m_session->hasLoadedWeights()) {
+    } else if (m_session->hasLoadedWeights() || m_session->hasModel()) {
         m_session->useRandomWeights();
     }
     m_applying = true;
@@ -325,6 +329,10 @@ QString MainWindow::applyDocument(const SessionDocument &d,
     m_controls->setViewState(d.style, d.meanPanel, d.baselinePanel, d.lockSizes);
     m_sentenceBar->setText(QString::fromStdString(d.options.sentence));
     m_applying = false;
+    if (!d.modelSource.isEmpty()) { // loads beside the event loop; the layer follows it
+        m_pendingLayer = d.modelLayer;
+        openModel(d.modelSource, true);
+    }
     return {};
 }
 
@@ -509,7 +517,13 @@ void MainWindow::createModelControls() {
             &MainWindow::openModelFolder);
     connect(m_modelSelector, &ModelSelector::layerRequested, m_session,
             &AttentionSession::setLayer);
-    connect(m_modelLoader, &ModelLoader::loaded, m_session, &AttentionSession::useModel);
+    connect(m_modelLoader, &ModelLoader::loaded, this,
+            [this](std::shared_ptr<const LoadedModel> model, const QString &source) {
+                m_session->useModel(std::move(model), source);
+                if (m_pendingLayer > 0) // a session's layer, once its model is there
+                    m_session->setLayer(m_pendingLayer);
+                m_pendingLayer = 0;
+            });
     connect(m_modelLoader, &ModelLoader::failed, this,
             [this](const QString &message, const QString &folder) {
                 showModelState(); // the selector goes back to what is shown

@@ -106,6 +106,7 @@ private:
     QTabWidget *m_views = nullptr;
     StepView *m_stepView = nullptr;
     bool m_quietModelErrors = false;
+    int m_pendingLayer = 0; // a session's layer, applied when its model has loaded
     QLabel *m_loadingText;
     QProgressBar *m_loadingBar;
     FileLoadWorker *m_loader;

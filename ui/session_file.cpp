@@ -140,6 +140,9 @@ QJsonObject toJson(const SessionDocument &d) {
                              {"baseline_panel", d.baselinePanel},
                              {"lock_sizes", d.lockSizes}}},
         {"weights", d.weightsPath.isEmpty() ? QJsonValue() : QJsonValue(weights)},
+        {"checkpoint", d.modelSource.isEmpty() ? QJsonValue()
+                                               : QJsonValue(QJsonObject{{"source", d.modelSource},
+                                                                        {"layer", d.modelLayer}})},
     };
 }
 
@@ -186,6 +189,18 @@ SessionDocument fromJson(const QJsonObject &json) {
     d.meanPanel = view.boolean("mean_panel");
     d.baselinePanel = view.boolean("baseline_panel");
     d.lockSizes = view.boolean("lock_sizes");
+
+    // Absent in sessions written before whole models: then the module, as before.
+    const QJsonValue checkpoint = json.value("checkpoint");
+    if (!checkpoint.isNull() && !checkpoint.isUndefined()) {
+        if (!checkpoint.isObject())
+            fail(QStringLiteral("'checkpoint' must be null or an object"));
+        const Reader m(checkpoint.toObject(), QStringLiteral("checkpoint"));
+        d.modelSource = m.string("source");
+        if (d.modelSource.isEmpty())
+            fail(QStringLiteral("'checkpoint.source' is empty; use null for the module"));
+        d.modelLayer = m.integer("layer", 0, 127);
+    }
 
     const QJsonValue weights = root.value("weights");
     if (!weights.isNull()) {

@@ -28,6 +28,10 @@ struct SessionDocument {
     QString weightsPath; // empty: random weights
     QString weightsSha256;
     std::optional<std::string> weightsPrefix;
+    // A whole model instead of the module: a built-in model's name or a model folder, and the
+    // layer shown. Empty: the module (random or loaded weights). Optional in version 1 files.
+    QString modelSource;
+    int modelLayer = 0;
 };
 
 QJsonObject toJson(const SessionDocument &document);

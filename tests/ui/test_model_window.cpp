@@ -8,6 +8,7 @@
 #include <model_view.h>
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -121,6 +122,22 @@ private slots:
         QVERIFY(!m_session->hasModel());
         QCOMPARE(m_session->snapshot(), before);
         QCOMPARE(m_window->modelSelector()->modelControl()->currentIndex(), 0); // still random
+    }
+
+    void sessionKeepsTheModelAndLayer() {
+        openAndWait(fixtureModel("distilbert"));
+        m_session->setLayer(2);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model.attnviz");
+        QVERIFY(m_window->saveSessionTo(path, true));
+        cleanup();
+        init();
+        QVERIFY(!m_session->hasModel());
+        QVERIFY(m_window->openSession(path, true));
+        QTRY_VERIFY(m_session->hasModel() && m_session->layer() == 2);
+        m_session->waitForIdle();
+        QCOMPARE(m_session->snapshot()->layer, 2);
+        QCOMPARE(QFileInfo(m_session->modelSource()).fileName(), QString("distilbert"));
     }
 
     void builtinFamilyOffersExactlyItsTrainedVariants() {
