@@ -89,6 +89,13 @@ struct Flags {
                              "a model folder (GPT-2, BERT, DistilBERT).",
                              "NAME|DIR"};
     QCommandLineOption listModels{"list-models", "List the built-in trained models and exit."};
+    QCommandLineOption width{
+        "width",
+        "Figure width with a unit: 3.3in (single column), 7in, 17cm, 240pt; "
+        "the height follows the nearest preset's aspect unless --height is given.",
+        "LENGTH"};
+    QCommandLineOption height{"height", "Figure height with a unit (see --width).", "LENGTH"};
+    QCommandLineOption fontSize{"font-size", "Figure text size in points, 4-72.", "PT"};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -178,9 +185,11 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
     ui::FigureOptions &figure = options.figure;
     const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) ||
                              parser.isSet(f.columns) || parser.isSet(f.size) ||
-                             parser.isSet(f.caption);
+                             parser.isSet(f.caption) || parser.isSet(f.width) ||
+                             parser.isSet(f.height) || parser.isSet(f.fontSize);
     if (figureFlags && options.exportPath.isEmpty())
-        throw InputError("--dpi, --head, --columns, --size and --caption go with --export FILE");
+        throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size and "
+                         "--caption go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
         throw InputError(
             QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
@@ -220,6 +229,38 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
                     .arg(hi)
                     .toStdString());
         figure.size = {w, h};
+    }
+    if (parser.isSet(f.size) && (parser.isSet(f.width) || parser.isSet(f.height)))
+        throw InputError("--size and --width/--height say the same thing; give one");
+    if (parser.isSet(f.width) || parser.isSet(f.height)) { // physical units, 96 pixels an inch
+        // Without a height, the aspect of the nearest preset: a column figure is not a slide.
+        const auto presetAspect = [](double inches) {
+            using Preset = ui::FigureOptions::Preset;
+            const QSizeF p = ui::FigureOptions::presetInches(inches < 5    ? Preset::SingleColumn
+                                                             : inches < 10 ? Preset::DoubleColumn
+                                                                           : Preset::Slide16x9);
+            return p.height() / p.width();
+        };
+        const double aspect =
+            presetAspect(parser.isSet(f.width) ? ui::parseLength(parser.value(f.width)) : 7.0);
+        const double widthInches = parser.isSet(f.width)
+                                       ? ui::parseLength(parser.value(f.width))
+                                       : ui::parseLength(parser.value(f.height)) / aspect;
+        const double heightInches =
+            parser.isSet(f.height) ? ui::parseLength(parser.value(f.height)) : widthInches * aspect;
+        figure.size = ui::FigureOptions::sizeFromInches({widthInches, heightInches});
+    }
+    if (parser.isSet(f.fontSize)) {
+        bool ok = false;
+        const double points = parser.value(f.fontSize).toDouble(&ok);
+        if (!ok || points < ui::FigureOptions::kMinFontPoints ||
+            points > ui::FigureOptions::kMaxFontPoints)
+            throw InputError(QStringLiteral("--font-size: '%1' is not a size from %2 to %3 points")
+                                 .arg(parser.value(f.fontSize))
+                                 .arg(ui::FigureOptions::kMinFontPoints)
+                                 .arg(ui::FigureOptions::kMaxFontPoints)
+                                 .toStdString());
+        figure.fontPoints = points;
     }
     figure.caption = parser.isSet(f.caption);
 }
@@ -379,7 +420,7 @@ QList<QCommandLineOption> allFlags(const Flags &flags) {
             flags.head,       flags.columns,       flags.colormap,     flags.scale,
             flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
             flags.size,       flags.caption,       flags.session,      flags.model,
-            flags.listModels};
+            flags.listModels, flags.width,         flags.height,       flags.fontSize};
 }
 
 struct BuiltinOptions {

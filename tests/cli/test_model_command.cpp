@@ -3,6 +3,7 @@
 #include "attnviz_process.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +78,23 @@ private slots:
         QVERIFY(svg.open(QIODevice::ReadOnly));
         const QByteArray text = svg.readAll();
         QVERIFY(text.contains("gpt2_plain")); // the caption names the model
+    }
+
+    void figureWidthInPhysicalUnits() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("column.pdf");
+        const Run run = runAttnviz({"--export", path, "--width", "3.3in", "--font-size", "8"});
+        QCOMPARE(run.exitCode, 0);
+        QProcess info;
+        info.start("pdfinfo", {path});
+        QVERIFY(info.waitForFinished(20000));
+        const QString text = QString::fromUtf8(info.readAllStandardOutput());
+        // 3.3 in = 237.6 pt wide; the single-column preset's aspect gives 180 pt high.
+        QVERIFY2(text.contains(QRegularExpression("Page size:\\s+23[78](\\.\\d+)? x 18[01]")),
+                 qPrintable(text));
+        QCOMPARE(runAttnviz({"--export", path, "--width", "3.3furlongs"}).exitCode, 2);
+        QCOMPARE(runAttnviz({"--export", path, "--font-size", "200"}).exitCode, 2);
+        QCOMPARE(runAttnviz({"--export", path, "--size", "800x600", "--width", "3in"}).exitCode, 2);
     }
 
     void refusals_data() {
