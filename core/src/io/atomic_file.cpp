@@ -29,18 +29,6 @@ std::string fileNameOf(const std::string &path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string kindOf(mode_t mode) {
-    if (S_ISDIR(mode))
-        return "a directory";
-    if (S_ISFIFO(mode))
-        return "a FIFO (named pipe)";
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return "a device";
-    if (S_ISSOCK(mode))
-        return "a socket";
-    return "not a regular file";
-}
-
 // Opens a new temporary file beside `target` (O_EXCL: never someone else's file).
 int createTemporary(const std::string &target, std::string &temporary) {
     static std::atomic<unsigned> counter{0};
@@ -77,7 +65,7 @@ std::string resolveOutputTarget(const std::string &path, std::string_view what) 
             return current;
         if (!S_ISLNK(info.st_mode))
             throw InputError("cannot write " + std::string(what) + " " + quotedPath(path) +
-                             ": it is " + kindOf(info.st_mode) +
+                             ": it is " + fileKind(info.st_mode) +
                              ", not a regular file; it is left as it is");
         std::string link(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 4096) + 1,
                          '\0');

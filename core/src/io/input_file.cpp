@@ -10,9 +10,7 @@
 
 namespace attnviz {
 
-namespace {
-
-std::string kindOf(mode_t mode) {
+std::string fileKind(unsigned mode) {
     if (S_ISDIR(mode))
         return "a directory";
     if (S_ISFIFO(mode))
@@ -23,6 +21,8 @@ std::string kindOf(mode_t mode) {
         return "a socket";
     return "not a regular file";
 }
+
+namespace {
 
 std::string megabytes(std::uint64_t bytes) {
     return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
@@ -44,7 +44,7 @@ int openRegular(const std::string &path, std::string_view what, struct stat &inf
     if (!S_ISREG(info.st_mode)) {
         ::close(fd);
         throw InputError(std::string(what) + " " + quotedPath(path) + " is " +
-                         kindOf(info.st_mode) + ", not a regular file");
+                         fileKind(info.st_mode) + ", not a regular file");
     }
     return fd;
 }

@@ -18,6 +18,10 @@ std::string readInputFile(const std::string &path, std::uint64_t maxBytes, std::
 // checks as readInputFile, for callers that map or stream the file themselves.
 void requireRegularFile(const std::string &path, std::string_view what);
 
+// What a file that is not a regular one is, from its st_mode: "a directory", "a FIFO (named
+// pipe)", "a device", "a socket" — for messages of readers and writers alike.
+std::string fileKind(unsigned mode);
+
 // "'path'" shortened for messages, so a hostile path cannot make a message enormous.
 std::string quotedPath(std::string_view path);
 
