@@ -117,7 +117,13 @@ std::shared_ptr<SessionSnapshot> runModelJob(const PipelineOptions &options,
         runModelOnSentence(model->model, options.sentence, limits, request));
     for (const EncodedToken &t : run->tokens) {
         snapshot->result.tokens.push_back({t.display, t.byteBegin});
-        snapshot->tokens << QString::fromStdString(t.display);
+        // A word the vocabulary lacks shows as the sentence wrote it, marked "?": the model saw
+        // only its unknown token ([UNK], <unk>).
+        const bool spanned = t.byteEnd > t.byteBegin && t.byteEnd <= options.sentence.size();
+        const QString text = QString::fromStdString(
+            t.unknown && spanned ? options.sentence.substr(t.byteBegin, t.byteEnd - t.byteBegin)
+                                 : t.display);
+        snapshot->tokens << (t.unknown ? text + QStringLiteral("?") : text);
     }
     snapshot->result.outOfVocabulary = run->outOfVocabulary;
     snapshot->model = std::move(model);

@@ -91,6 +91,14 @@ private slots:
         QCOMPARE(m_window->modelSelector()->layerControl()->value(), 2);
     }
 
+    void unknownWordsAreMarkedOnTheAxes() {
+        openAndWait(fixtureModel("bert"));
+        m_session->setSentence("A zebra ran home!");
+        m_session->waitForIdle();
+        QCOMPARE(m_session->snapshot()->tokens.at(2), QString("zebra?")); // [UNK] in the model
+        QCOMPARE(m_session->snapshot()->tokens.at(3), QString("ran"));
+    }
+
     void pageKeysChangeLayer() {
         openAndWait(fixtureModel("distilbert"));
         QCOMPARE(m_session->layer(), 0);
