@@ -96,6 +96,9 @@ struct Flags {
         "LENGTH"};
     QCommandLineOption height{"height", "Figure height with a unit (see --width).", "LENGTH"};
     QCommandLineOption fontSize{"font-size", "Figure text size in points, 4-72.", "PT"};
+    QCommandLineOption lockSizes{"lock-sizes",
+                                 "Set dk = dv = d_model / heads (the standard sizing; the window's "
+                                 "size lock)."};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -279,7 +282,7 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
     for (const QCommandLineOption *model :
          {&f.sentence, &f.heads, &f.dk, &f.dv, &f.dim, &f.seed, &f.causal, &f.noPositional,
           &f.tokenizer, &f.singleHead, &f.maxTokens, &f.weights, &f.weightsPrefix, &f.embeddings,
-          &f.vocab})
+          &f.vocab, &f.lockSizes})
         if (parser.isSet(*model))
             throw InputError(
                 QStringLiteral("--%1 cannot be combined with a session; the session holds "
@@ -350,6 +353,15 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         p.seed = parseSeed(parser, f.seed);
     if (parser.isSet(f.tokenizer))
         p.tokenizer.mode = parseTokenizerMode(parser.value(f.tokenizer).toStdString());
+    if (parser.isSet(f.lockSizes)) { // the window's lock: rounded down as it rounds
+        if (options.dkGiven || options.dvGiven)
+            throw InputError("--lock-sizes sets dk and dv to d_model / heads; drop --dk and --dv");
+        if (c.dModel < c.heads)
+            throw InputError("--lock-sizes needs d_model of at least the head count");
+        c.dk = c.dv = c.dModel / c.heads;
+        options.lockSizes = true;
+        options.viewGiven = true;
+    }
     c.causal = parser.isSet(f.causal);
     p.positional = !parser.isSet(f.noPositional);
     c.singleHead = parser.isSet(f.singleHead);
@@ -374,7 +386,7 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         for (const QCommandLineOption *fixed :
              {&f.heads, &f.dk, &f.dv, &f.dim, &f.seed, &f.causal, &f.noPositional, &f.tokenizer,
               &f.singleHead, &f.weights, &f.weightsPrefix, &f.embeddings, &f.vocab, &f.saveWeights,
-              &f.listModules})
+              &f.lockSizes, &f.listModules})
             if (parser.isSet(*fixed))
                 throw InputError(QStringLiteral("--%1 cannot be combined with --model; the model "
                                                 "fixes it")
@@ -420,7 +432,8 @@ QList<QCommandLineOption> allFlags(const Flags &flags) {
             flags.head,       flags.columns,       flags.colormap,     flags.scale,
             flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
             flags.size,       flags.caption,       flags.session,      flags.model,
-            flags.listModels, flags.width,         flags.height,       flags.fontSize};
+            flags.listModels, flags.width,         flags.height,       flags.fontSize,
+            flags.lockSizes};
 }
 
 struct BuiltinOptions {

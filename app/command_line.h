@@ -31,6 +31,7 @@ struct CommandLineOptions {
     QStringList sessionWarnings;
     bool baselinePanel = false;    // the figure (and window) show the baseline panel too
     bool viewGiven = false;        // a view flag (--scale, --values, ...) was given
+    bool lockSizes = false;        // --lock-sizes: dk = dv = d_model / heads, as in the window
     bool restoreLastState = false; // the window reopens the last run's state
     ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).

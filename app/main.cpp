@@ -81,9 +81,9 @@ int runWindow(const CommandLineOptions &options) {
         }
     }
     if (options.viewGiven)
-        window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
-                                            options.baselinePanel,
-                                            window.controlPanel()->lockControl()->isChecked());
+        window.controlPanel()->setViewState(
+            options.figure.style, options.figure.meanPanel, options.baselinePanel,
+            options.lockSizes || window.controlPanel()->lockControl()->isChecked());
     window.setWindowModified(false); // what the command line asked for is not an edit
     window.show();
     return QApplication::exec();

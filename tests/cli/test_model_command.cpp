@@ -97,6 +97,17 @@ private slots:
         QCOMPARE(runAttnviz({"--export", path, "--size", "800x600", "--width", "3in"}).exitCode, 2);
     }
 
+    void lockSizesIsTheStandardSizing() {
+        const Run run = runAttnviz({"--lock-sizes", "--heads", "8", "--dim", "64", "--dump", "-"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject config = QJsonDocument::fromJson(run.out).object()["config"].toObject();
+        QCOMPARE(config["dk"].toInt(), 8);
+        QCOMPARE(config["dv"].toInt(), 8);
+        QCOMPARE(runAttnviz({"--lock-sizes", "--dk", "4", "--dump", "-"}).exitCode, 2);
+        QCOMPARE(runAttnviz({"--lock-sizes", "--heads", "8", "--dim", "4", "--dump", "-"}).exitCode,
+                 2);
+    }
+
     void refusals_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
