@@ -51,6 +51,37 @@ LinearLayer conv1d(const TensorLookup &t, const std::string &name, int in, int o
     return {t.matrix(name + ".weight", in, out).transpose(), t.vector(name + ".bias", out)};
 }
 
+// The tensor names of one post-LN encoder layer ('#' stands for the layer number): BERT and
+// DistilBERT differ only in these.
+struct PostNormLayerNames {
+    const char *layer, *q, *k, *v, *out, *norm1, *fc1, *fc2, *norm2;
+};
+
+constexpr PostNormLayerNames kBertLayer{
+    "encoder.layer.#.",     "attention.self.query",   "attention.self.key",
+    "attention.self.value", "attention.output.dense", "attention.output.LayerNorm",
+    "intermediate.dense",   "output.dense",           "output.LayerNorm"};
+constexpr PostNormLayerNames kDistilBertLayer{
+    "transformer.layer.#.", "attention.q_lin", "attention.k_lin", "attention.v_lin",
+    "attention.out_lin",    "sa_layer_norm",   "ffn.lin1",        "ffn.lin2",
+    "output_layer_norm"};
+
+Block postNormBlock(const TensorLookup &t, const PostNormLayerNames &names, int layer,
+                    const Sizes &s, float eps, Activation activation) {
+    const std::string p = layerName(names.layer, layer);
+    Block block;
+    block.attention = attentionShell(s);
+    block.attention.q = t.linear(p + names.q, s.width, s.width);
+    block.attention.k = t.linear(p + names.k, s.width, s.width);
+    block.attention.v = t.linear(p + names.v, s.width, s.width);
+    block.attention.out = t.linear(p + names.out, s.width, s.width);
+    block.norm1 = t.layerNorm(p + names.norm1, s.width, eps);
+    block.mlp = MlpWeights{t.linear(p + names.fc1, s.mlpWidth, s.width),
+                           t.linear(p + names.fc2, s.width, s.mlpWidth), activation};
+    block.norm2 = t.layerNorm(p + names.norm2, s.width, eps);
+    return block;
+}
+
 } // namespace
 
 Model buildGpt2(const ConfigReader &config, const SafetensorsFile &weights,
@@ -134,20 +165,8 @@ Model buildBert(const ConfigReader &config, const SafetensorsFile &weights,
     model.tokenTypeEmbedding =
         t.matrix("embeddings.token_type_embeddings.weight", typeVocab, s.width).row(0);
     model.embeddingNorm = t.layerNorm("embeddings.LayerNorm", s.width, eps);
-    for (int l = 0; l < s.layers; ++l) {
-        const std::string p = layerName("encoder.layer.#.", l);
-        Block block;
-        block.attention = attentionShell(s);
-        block.attention.q = t.linear(p + "attention.self.query", s.width, s.width);
-        block.attention.k = t.linear(p + "attention.self.key", s.width, s.width);
-        block.attention.v = t.linear(p + "attention.self.value", s.width, s.width);
-        block.attention.out = t.linear(p + "attention.output.dense", s.width, s.width);
-        block.norm1 = t.layerNorm(p + "attention.output.LayerNorm", s.width, eps);
-        block.mlp = MlpWeights{t.linear(p + "intermediate.dense", s.mlpWidth, s.width),
-                               t.linear(p + "output.dense", s.width, s.mlpWidth), activation};
-        block.norm2 = t.layerNorm(p + "output.LayerNorm", s.width, eps);
-        model.blocks.push_back(std::move(block));
-    }
+    for (int l = 0; l < s.layers; ++l)
+        model.blocks.push_back(postNormBlock(t, kBertLayer, l, s, eps, activation));
     return model;
 }
 
@@ -176,20 +195,8 @@ Model buildDistilBert(const ConfigReader &config, const SafetensorsFile &weights
     model.positionEmbedding =
         t.matrix("embeddings.position_embeddings.weight", s.positions, s.width);
     model.embeddingNorm = t.layerNorm("embeddings.LayerNorm", s.width, kEps);
-    for (int l = 0; l < s.layers; ++l) {
-        const std::string p = layerName("transformer.layer.#.", l);
-        Block block;
-        block.attention = attentionShell(s);
-        block.attention.q = t.linear(p + "attention.q_lin", s.width, s.width);
-        block.attention.k = t.linear(p + "attention.k_lin", s.width, s.width);
-        block.attention.v = t.linear(p + "attention.v_lin", s.width, s.width);
-        block.attention.out = t.linear(p + "attention.out_lin", s.width, s.width);
-        block.norm1 = t.layerNorm(p + "sa_layer_norm", s.width, kEps);
-        block.mlp = MlpWeights{t.linear(p + "ffn.lin1", s.mlpWidth, s.width),
-                               t.linear(p + "ffn.lin2", s.width, s.mlpWidth), activation};
-        block.norm2 = t.layerNorm(p + "output_layer_norm", s.width, kEps);
-        model.blocks.push_back(std::move(block));
-    }
+    for (int l = 0; l < s.layers; ++l)
+        model.blocks.push_back(postNormBlock(t, kDistilBertLayer, l, s, kEps, activation));
     return model;
 }
 
