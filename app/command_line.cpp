@@ -80,6 +80,8 @@ struct Flags {
                                "Open a saved session (.attnviz); with --export or --dump, "
                                "render it headless.",
                                "FILE"};
+    QCommandLineOption roles{"roles", "Put each head's role badge (previous token, self, ...) "
+                                      "under its title, as the window does."};
     QCommandLineOption caption{"caption",
                                "Print the sentence and the configuration under the figure."};
     QCommandLineOption vocab{
@@ -96,6 +98,12 @@ struct Flags {
         "LENGTH"};
     QCommandLineOption height{"height", "Figure height with a unit (see --width).", "LENGTH"};
     QCommandLineOption fontSize{"font-size", "Figure text size in points, 4-72.", "PT"};
+    QCommandLineOption metrics{"metrics",
+                               "Print every head's metrics and role (entropy, shares, distance, "
+                               "importance; see docs/metrics.md) as a table and exit: text "
+                               "(aligned columns, the default) or csv. '--metrics' alone means "
+                               "text.",
+                               "FORMAT"};
     QCommandLineOption lockSizes{"lock-sizes",
                                  "Set dk = dv = d_model / heads (the standard sizing; the window's "
                                  "size lock)."};
@@ -186,13 +194,13 @@ void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
 void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
                         CommandLineOptions &options) {
     ui::FigureOptions &figure = options.figure;
-    const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) ||
-                             parser.isSet(f.columns) || parser.isSet(f.size) ||
-                             parser.isSet(f.caption) || parser.isSet(f.width) ||
-                             parser.isSet(f.height) || parser.isSet(f.fontSize);
+    const bool figureFlags =
+        parser.isSet(f.dpi) || parser.isSet(f.head) || parser.isSet(f.columns) ||
+        parser.isSet(f.size) || parser.isSet(f.caption) || parser.isSet(f.roles) ||
+        parser.isSet(f.width) || parser.isSet(f.height) || parser.isSet(f.fontSize);
     if (figureFlags && options.exportPath.isEmpty())
-        throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size and "
-                         "--caption go with --export FILE");
+        throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size, "
+                         "--caption and --roles go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
         throw InputError(
             QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
@@ -266,6 +274,7 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
         figure.fontPoints = points;
     }
     figure.caption = parser.isSet(f.caption);
+    figure.roleBadges = parser.isSet(f.roles);
 }
 
 CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
@@ -402,6 +411,20 @@ CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &
     options.exportPath =
         requireValue(parser, f.exportFigure, "a file name ending in .png, .svg or .pdf");
     parseFigureOptions(parser, f, options);
+    if (parser.isSet(f.metrics)) {
+        const QString format = parser.value(f.metrics);
+        if (format == QLatin1String("text"))
+            options.metrics = MetricsTableFormat::Text;
+        else if (format == QLatin1String("csv"))
+            options.metrics = MetricsTableFormat::Csv;
+        else
+            throw InputError(QStringLiteral("--metrics: unknown format '%1' (use text or csv)")
+                                 .arg(format)
+                                 .toStdString());
+        if (options.dumpPath == QLatin1String("-"))
+            throw InputError("--metrics and --dump - both print to standard output; give the "
+                             "dump a file name");
+    }
     if (parser.isSet(f.listModels)) {
         options.action = CommandLineOptions::Action::ListModels;
     } else if (parser.isSet(f.listModules)) {
@@ -409,7 +432,7 @@ CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &
             throw InputError("--list-modules needs --weights FILE");
         options.action = CommandLineOptions::Action::ListModules;
     } else if (!options.dumpPath.isEmpty() || !options.saveWeightsPath.isEmpty() ||
-               !options.exportPath.isEmpty()) {
+               !options.exportPath.isEmpty() || options.metrics) {
         options.action = CommandLineOptions::Action::Headless;
     }
     return options;
@@ -433,7 +456,7 @@ QList<QCommandLineOption> allFlags(const Flags &flags) {
             flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
             flags.size,       flags.caption,       flags.session,      flags.model,
             flags.listModels, flags.width,         flags.height,       flags.fontSize,
-            flags.lockSizes};
+            flags.lockSizes,  flags.metrics,       flags.roles};
 }
 
 struct BuiltinOptions {
@@ -532,8 +555,26 @@ std::string printableLine(std::string_view message) {
 
 namespace {
 
-ParsedCommandLine parseUnchecked(const QStringList &arguments,
+// "--metrics" takes an optional format: alone (or followed by anything but "text" or "csv") it
+// means text. QCommandLineParser has no optional values, so the bare word gets its default here.
+QStringList withMetricsFormat(const QStringList &arguments) {
+    QStringList out;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--"))
+            return out + arguments.mid(i);
+        const bool bare = i > 0 && arguments[i] == QLatin1String("--metrics");
+        const QString next = i + 1 < arguments.size() ? arguments[i + 1] : QString();
+        if (bare && next != QLatin1String("text") && next != QLatin1String("csv"))
+            out << QStringLiteral("--metrics=text");
+        else
+            out << arguments[i];
+    }
+    return out;
+}
+
+ParsedCommandLine parseUnchecked(const QStringList &givenArguments,
                                  const std::optional<std::string> &rawSentence) {
+    const QStringList arguments = withMetricsFormat(givenArguments);
     QCommandLineParser parser;
     const Flags flags;
     const auto [help, version] = setUpParser(parser, flags);

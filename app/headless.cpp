@@ -38,16 +38,17 @@ private:
 
 // The dump goes straight from the result to its file as text (no JSON tree in memory), into a
 // temporary file renamed over the target only when every byte is written.
-void writeDumpTo(const QString &path, const PreparedRun &run, const PipelineResult &result) {
+void writeDumpTo(const QString &path, const PreparedRun &run, const PipelineResult &result,
+                 const LayerAnalysis &analysis) {
     if (path == QLatin1String("-")) {
         StandardOutputSink out;
-        writeDump(out, run.pipeline, result, run.weightsInfo);
+        writeDump(out, run.pipeline, result, run.weightsInfo, &analysis);
         out.write("\n");
         out.finish();
         return;
     }
     AtomicFile file(path.toStdString(), "the dump");
-    writeDump(file, run.pipeline, result, run.weightsInfo);
+    writeDump(file, run.pipeline, result, run.weightsInfo, &analysis);
     file.write("\n");
     file.commit();
 }
@@ -163,9 +164,17 @@ int runHeadless(const CommandLineOptions &options) {
         if (!options.saveWeightsPath.isEmpty())
             resolveOutputTarget(options.saveWeightsPath.toStdString(), "the weights file");
         const PreparedRun run = prepareRun(options);
-        if (!options.dumpPath.isEmpty()) {
+        if (!options.dumpPath.isEmpty() || options.metrics) {
             const PipelineResult result = runPipeline(run.pipeline, *run.weights);
-            writeDumpTo(options.dumpPath, run, result);
+            const LayerAnalysis analysis = analyseLayer(
+                result.attention, *run.weights, describeTokens(result.tokens),
+                run.pipeline.attention.causal,
+                options.dumpPath.isEmpty() ? HeadDistances::Skip : HeadDistances::Compute);
+            if (options.metrics &&
+                !writeStandardOutput(formatMetricsTable({analysis}, *options.metrics)))
+                return 2;
+            if (!options.dumpPath.isEmpty())
+                writeDumpTo(options.dumpPath, run, result, analysis);
         }
         if (!options.exportPath.isEmpty())
             exportFigure(options, run);

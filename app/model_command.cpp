@@ -32,8 +32,16 @@ class StandardOutput : public ByteSink {
 public:
     void write(std::string_view bytes) override {
         if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
-            throw InputError(std::string("cannot write to standard output: ") +
-                             std::strerror(errno));
+            fail();
+    }
+    void flush() {
+        if (std::fflush(stdout) != 0 || std::ferror(stdout))
+            fail();
+    }
+
+private:
+    [[noreturn]] static void fail() {
+        throw InputError(std::string("cannot write to standard output: ") + std::strerror(errno));
     }
 };
 
@@ -64,18 +72,22 @@ void runModelHeadless(const CommandLineOptions &options) {
         resolveOutputTarget(options.dumpPath.toStdString(), "the dump");
     const QString folder = resolveModelFolder(options.model);
     auto loaded = std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString()));
-    if (!options.dumpPath.isEmpty()) {
+    if (!options.dumpPath.isEmpty() || options.metrics) {
         ModelRunLimits limits;
         limits.maxTokens = options.pipeline.tokenizer.maxTokens;
         const ModelRun run = runModelOnSentence(loaded->model, options.pipeline.sentence, limits);
+        if (options.metrics) {
+            StandardOutput out;
+            out.write(formatMetricsTable(analyseModelRun(*loaded, run, HeadDistances::Skip),
+                                         *options.metrics));
+            out.flush();
+        }
         if (options.dumpPath == QLatin1String("-")) {
             StandardOutput out;
             writeModelDump(out, *loaded, options.model.toStdString(), run);
             out.write("\n");
-            if (std::fflush(stdout) != 0)
-                throw InputError(std::string("cannot write to standard output: ") +
-                                 std::strerror(errno));
-        } else {
+            out.flush();
+        } else if (!options.dumpPath.isEmpty()) {
             AtomicFile file(options.dumpPath.toStdString(), "the dump");
             writeModelDump(file, *loaded, options.model.toStdString(), run);
             file.write("\n");

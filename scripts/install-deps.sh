@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-l10n-tools libqt6svg6 qt6-qpa-plugins
   libgl-dev libxkbcommon-dev
   libeigen3-dev libqcustomplot-dev libicu-dev nlohmann-json3-dev libbenchmark-dev
-  fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji fonts-thai-tlwg fonts-dejavu-core
+  fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji fonts-symbola fonts-thai-tlwg fonts-dejavu-core
   xvfb xauth imagemagick poppler-utils librsvg2-bin
   clang clang-format libclang-rt-dev
 )

@@ -1,6 +1,7 @@
 // AttentionSession: the settings, the weights and the latest result that every view shows.
 #pragma once
 
+#include <attnviz/analysis/layer_analysis.h>
 #include <attnviz/attention_weights.h>
 #include <attnviz/model/model_folder.h>
 #include <attnviz/model/model_run.h>
@@ -32,6 +33,11 @@ struct SessionSnapshot {
     std::shared_ptr<const LoadedModel> model;
     std::shared_ptr<const ModelRun> run;
     int layer = 0;
+    // Every head's metrics and role for `result` (head distances left out: only the similarity
+    // panel needs them, and it computes them while shown). Null when the analysis refused the
+    // result; analysisError then says why.
+    std::shared_ptr<const LayerAnalysis> analysis;
+    QString analysisError;
 };
 
 // Owns the pipeline options and the weights, recomputes when either changes and publishes the

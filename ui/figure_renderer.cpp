@@ -44,14 +44,17 @@ QPalette printPalette() {
 }
 
 HeatmapView *makePanel(const PanelSpec &spec, const QStringList &tokens, const QFont &font,
-                       const HeatmapStyle &style, bool causal) {
+                       const HeatmapStyle &style, bool causal, bool badge) {
     auto *view = new HeatmapView;
     view->setAttribute(Qt::WA_DontShowOnScreen);
     view->setPalette(printPalette());
+    view->setFontTarget(FontTarget::Figure);
     view->setFont(font);
     view->setStyle(style);
     view->setCausalMask(causal);
     view->setTitle(spec.title, spec.tooltipName);
+    if (badge)
+        view->setBadge(spec.badge, QString(), spec.badgeColor);
     view->setTokens(tokens);
     view->setMatrix(*spec.matrix);
     return view;
@@ -271,9 +274,11 @@ FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOpti
         break;
     }
     m_masked = snapshot.options.attention.causal;
-    const QFont font = fontFor(textFont(), snapshot.tokens.join(QString()));
+    const QFont font =
+        fontFor(textFont(), snapshot.tokens.join(QString()), QLocale(), FontTarget::Figure);
     for (const PanelSpec &spec : std::as_const(specs))
-        m_panels << makePanel(spec, snapshot.tokens, font, options.style, m_masked);
+        m_panels << makePanel(spec, snapshot.tokens, font, options.style, m_masked,
+                              options.roleBadges);
     m_showColorBar = options.style.scale != ColorScale::PerHead;
     if (options.style.scale == ColorScale::SharedMax) {
         m_upper = HeatmapView::largestValue(m_panels);
@@ -291,7 +296,7 @@ QSize FigureRenderer::pixelSize() const {
 }
 
 QFont FigureRenderer::textFont() const {
-    QFont font = fontFor(QGuiApplication::font(), m_caption);
+    QFont font = fontFor(QGuiApplication::font(), m_caption, QLocale(), FontTarget::Figure);
     if (m_options.fontPoints > 0)
         font.setPointSizeF(m_options.fontPoints);
     return font;
@@ -421,11 +426,18 @@ void FigureRenderer::paint(QCPPainter &painter) {
                             ? std::min(m_options.columns, count)
                             : HeadGridView::balancedColumns(count, area.width(), area.height());
     const int rows = (count + columns - 1) / columns;
-    const double cellW = area.width() / double(columns), cellH = area.height() / double(rows);
+    // Square panels (a heatmap is tokens × tokens): a wide, short area — a single-column figure
+    // with a caption, one head on a slide — would otherwise stretch every heatmap flat. The
+    // block of panels is centred and the colour bar follows it.
+    const double side = std::min(area.width() / double(columns), area.height() / double(rows));
+    const int blockWidth = qRound(side * columns);
+    const int left = area.left() + (area.width() - blockWidth) / 2;
+    m_panelRects.clear();
     for (int i = 0; i < count; ++i) {
-        const QRect cell(area.left() + qRound((i % columns) * cellW),
-                         area.top() + qRound((i / columns) * cellH), qRound(cellW) - 6,
-                         qRound(cellH) - 6);
+        const QRect cell(left + qRound((i % columns) * side),
+                         area.top() + qRound((i / columns) * side), qRound(side) - 6,
+                         qRound(side) - 6);
+        m_panelRects << cell;
         HeatmapView *view = m_panels[i];
         view->layoutFor(cell.size());
         painter.save();
@@ -435,8 +447,9 @@ void FigureRenderer::paint(QCPPainter &painter) {
     }
     if (m_showColorBar) {
         const int legend = m_masked ? QFontMetrics(textFont()).height() * 4 + 16 : 0;
-        paintColorBar(painter, QRect(area.right() + 12, area.top() + 24, 16,
-                                     std::min(area.height() - 48 - legend, 480)));
+        const int blockHeight = qRound(side * rows);
+        paintColorBar(painter, QRect(left + blockWidth + 6, area.top() + 24, 16,
+                                     std::max(std::min(blockHeight - 48 - legend, 480), 48)));
     }
     if (m_options.caption)
         paintCaption(painter);

@@ -26,13 +26,14 @@ struct SessionSnapshot;
 struct FigureOptions {
     enum class Part { Grid, Head, Mean };
     Part part = Part::Grid;
-    int head = 0;           // 0-based, for Part::Head
-    int columns = 0;        // 0: the balanced grid of the window
-    QSize size{1600, 900};  // logical pixels, 1/96 inch (sizeFromInches() converts)
-    double scale = 1.0;     // PNG pixels per logical pixel: DPI / 96
-    bool caption = false;   // the sentence and the configuration under the figure
-    bool meanPanel = false; // with Part::Grid: append the mean panel as the window does
-    double fontPoints = 0;  // text size in points; 0: the desktop's font size
+    int head = 0;            // 0-based, for Part::Head
+    int columns = 0;         // 0: the balanced grid of the window
+    QSize size{1600, 900};   // logical pixels, 1/96 inch (sizeFromInches() converts)
+    double scale = 1.0;      // PNG pixels per logical pixel: DPI / 96
+    bool caption = false;    // the sentence and the configuration under the figure
+    bool meanPanel = false;  // with Part::Grid: append the mean panel as the window does
+    bool roleBadges = false; // each head's role badge under its title, as the window shows it
+    double fontPoints = 0;   // text size in points; 0: the desktop's font size
     // Names the loaded weights in the caption ("mha.safetensors, module attn"); empty for random
     // weights, where the caption names the seed. figureWeightsName() makes it.
     QString weightsName;
@@ -79,6 +80,8 @@ public:
     QSize pixelSize() const; // of the PNG
     int panelCount() const { return static_cast<int>(m_panels.size()); }
     const QList<HeatmapView *> &panels() const { return m_panels; }
+    // Where the last paint put each panel, in logical pixels (square: a heatmap is N × N).
+    const QList<QRect> &panelRects() const { return m_panelRects; }
     QString caption() const { return m_caption; }
     void paint(QCPPainter &painter); // in logical coordinates, options.size
     QImage toImage();
@@ -105,6 +108,7 @@ private:
     FigureOptions m_options;
     QString m_caption;
     QList<HeatmapView *> m_panels;
+    QList<QRect> m_panelRects;
     bool m_showColorBar = true;
     bool m_masked = false;
     double m_upper = 1.0; // top of the shared colour scale

@@ -13,8 +13,9 @@ namespace {
 const QStringList kLatinFamilies = {QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
 // Faces installed by scripts/install-deps.sh (and the .deb's dependencies) for scripts the
 // Latin faces lack; Qt tries them in this order before its own fallback.
+const QString kColorEmoji = QStringLiteral("Noto Color Emoji");
 const QStringList kScriptFamilies = {
-    QStringLiteral("Noto Color Emoji"),
+    kColorEmoji,
     QStringLiteral("Noto Sans Thai"),
     QStringLiteral("Loma"),
     QStringLiteral("Noto Sans Arabic"),
@@ -72,7 +73,8 @@ QString cjkFamilyFor(const QString &text, const QLocale &locale) {
     }
 }
 
-QStringList fontFamiliesFor(const QString &baseFamily, const QString &text, const QLocale &locale) {
+QStringList fontFamiliesFor(const QString &baseFamily, const QString &text, const QLocale &locale,
+                            FontTarget target) {
     // An alias ("Sans Serif") is replaced by the first installed Latin face, so Latin text and
     // punctuation never come from the CJK face (whose quotes are full width).
     QString base = baseFamily;
@@ -89,20 +91,27 @@ QStringList fontFamiliesFor(const QString &baseFamily, const QString &text, cons
     for (const QString &family : kScriptFamilies + kLatinFamilies)
         if (!families.contains(family))
             families << family;
+    if (target == FontTarget::Figure)
+        families.replace(families.indexOf(kColorEmoji), QStringLiteral("Symbola"));
     return families;
 }
 
-QFont fontFor(const QFont &base, const QString &text, const QLocale &locale) {
+QFont fontFor(const QFont &base, const QString &text, const QLocale &locale, FontTarget target) {
     QFont font = base;
-    font.setFamilies(fontFamiliesFor(base.families().value(0, base.family()), text, locale));
+    font.setFamilies(
+        fontFamiliesFor(base.families().value(0, base.family()), text, locale, target));
+    // Qt 6.4 caches a font's fallback faces under a key that ignores the later families, so a
+    // figure font would inherit the window's colour-emoji fallback; outline preference makes it
+    // a font of its own (and says what a figure wants).
+    if (target == FontTarget::Figure)
+        font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::PreferOutline));
     return font;
 }
 
 QString cssFontFamilies(const QString &family, const QString &text, const QLocale &locale) {
     QStringList quoted;
-    for (const QString &f : fontFamiliesFor(family, text, locale))
-        if (f != QLatin1String("Noto Color Emoji")) // a bitmap face: browsers pick it themselves
-            quoted << u'\'' + f + u'\'';
+    for (const QString &f : fontFamiliesFor(family, text, locale, FontTarget::Figure))
+        quoted << u'\'' + f + u'\'';
     quoted << QStringLiteral("sans-serif");
     return quoted.join(QStringLiteral(", "));
 }

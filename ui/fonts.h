@@ -10,6 +10,11 @@
 
 namespace attnviz::ui {
 
+// Where text is drawn. The screen shows emoji in colour (Noto Color Emoji, a bitmap face); figures
+// use the outline emoji of Symbola instead, since PDF viewers draw nothing from a colour bitmap
+// face and a printed figure is monochrome text anyway.
+enum class FontTarget { Screen, Figure };
+
 // The Noto CJK face for Han text: "Noto Sans CJK JP" when the text has kana or the locale is
 // Japanese, "… KR" for Hangul or a Korean locale, "… TC" / "… HK" for traditional Chinese
 // locales, otherwise "Noto Sans CJK SC" (Chinese text, or Han in a Chinese or Western locale).
@@ -20,13 +25,15 @@ QString cjkFamilyFor(const QString &text, const QLocale &locale = QLocale());
 // asks the system after the first installed family), then faces for emoji, Thai, Arabic,
 // Devanagari and Hebrew, then the Latin faces.
 QStringList fontFamiliesFor(const QString &baseFamily, const QString &text,
-                            const QLocale &locale = QLocale());
+                            const QLocale &locale = QLocale(),
+                            FontTarget target = FontTarget::Screen);
 
 // `base` with fontFamiliesFor() its family list; size and weight are kept.
-QFont fontFor(const QFont &base, const QString &text, const QLocale &locale = QLocale());
+QFont fontFor(const QFont &base, const QString &text, const QLocale &locale = QLocale(),
+              FontTarget target = FontTarget::Screen);
 
-// The CSS font-family list an SVG names, which browsers and Inkscape resolve:
-// "'DejaVu Sans', 'Noto Sans CJK SC', …, sans-serif" (the first family is `family`).
+// The CSS font-family list an SVG figure names, which browsers and Inkscape resolve:
+// "'DejaVu Sans', 'Noto Sans CJK SC', 'Symbola', …, sans-serif" (the first family is `family`).
 QString cssFontFamilies(const QString &family, const QString &text,
                         const QLocale &locale = QLocale());
 

@@ -68,6 +68,7 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
     for (qsizetype i = 0; i < specs.size(); ++i) {
         HeatmapView *view = m_panels[i];
         view->setTitle(specs[i].title, specs[i].tooltipName);
+        view->setBadge(specs[i].badge, specs[i].badgeToolTip, specs[i].badgeColor);
         view->setTokens(snapshot.tokens);
         view->setMatrix(*specs[i].matrix);
     }
@@ -76,6 +77,18 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
         m_highlightedRow = -1;
     for (HeatmapView *view : std::as_const(m_panels))
         view->setHighlightedRow(m_highlightedRow);
+    if (m_selectedHead >= m_headCount)
+        m_selectedHead = -1;
+    for (qsizetype i = 0; i < m_panels.size(); ++i)
+        m_panels[i]->setSelected(i == m_selectedHead);
+}
+
+void HeadGridView::setSelectedHead(int head) {
+    m_selectedHead = head >= 0 && head < m_headCount ? head : -1;
+    for (qsizetype i = 0; i < m_panels.size(); ++i)
+        m_panels[i]->setSelected(i == m_selectedHead);
+    if (m_selectedHead >= 0)
+        m_scroll->ensureWidgetVisible(m_panels[m_selectedHead], 0, 0);
 }
 
 void HeadGridView::setStyle(const HeatmapStyle &style) {

@@ -40,6 +40,9 @@ public:
     // the snapshot's own causal option; call it only to override that.
     void setCausalMask(bool causal);
     void setHighlightedRow(int row);
+    // Rings one head's panel (−1: none) and scrolls it into view; kept while the head exists.
+    void setSelectedHead(int head);
+    int selectedHead() const { return m_selectedHead; }
 
     // Balanced grid: the column count that gives each of `panels` square-ish cells the largest
     // side in a width × height area (8 panels in a landscape window → 4 × 2).
@@ -63,6 +66,7 @@ private:
     int m_headCount = 0;
     int m_columns = 0;
     int m_highlightedRow = -1;
+    int m_selectedHead = -1;
     bool m_showMean = false;
     bool m_causal = false;
     int m_tokenCount = 0;

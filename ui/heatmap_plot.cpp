@@ -17,6 +17,33 @@ void HeatmapPlot::paintEvent(QPaintEvent *event) {
     emit painted();
 }
 
+BadgeElement::BadgeElement(QCustomPlot *plot)
+    : QCPTextElement(plot) {
+    setMargins(QMargins(7, 1, 7, 3)); // room for the box around the text
+}
+
+void BadgeElement::draw(QCPPainter *painter) {
+    if (mText.isEmpty())
+        return;
+    painter->setFont(mainFont());
+    const QRectF text = painter->fontMetrics().boundingRect(mRect, mTextFlags, mText);
+    const QRectF box = text.adjusted(-5, 0, 5, 0);
+    const bool tinted = m_color.isValid();
+    QColor fill = Qt::transparent;
+    if (tinted) { // 30 % of the colour over white: light enough for dark text
+        fill = QColor::fromRgbF(0.7f + 0.3f * m_color.redF(), 0.7f + 0.3f * m_color.greenF(),
+                                0.7f + 0.3f * m_color.blueF());
+    }
+    painter->save();
+    painter->setAntialiasing(true);
+    painter->setPen(QPen(tinted ? m_color.darker(130) : mainTextColor(), 1));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(box, box.height() / 2, box.height() / 2);
+    painter->setPen(tinted ? QColor(0x20, 0x20, 0x20) : mainTextColor());
+    painter->drawText(mRect, mTextFlags, mText, &mTextBoundingRect);
+    painter->restore();
+}
+
 void paintMaskedArea(QPainter &painter, const QPainterPath &area, const QPainterPath &hatching) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);

@@ -24,6 +24,22 @@ private:
     quint64 m_paintCount = 0;
 };
 
+// A head's role under its title: the text in a rounded box tinted with the role's colour (an
+// outline only when the colour is invalid). Text stays dark on the light tint in every theme.
+class BadgeElement : public QCPTextElement {
+    Q_OBJECT
+public:
+    explicit BadgeElement(QCustomPlot *plot);
+    void setColor(const QColor &color) { m_color = color; }
+    QColor color() const { return m_color; }
+
+protected:
+    void draw(QCPPainter *painter) override;
+
+private:
+    QColor m_color;
+};
+
 // Fills `area` as masked cells look: a warm neutral blank (in no colour map), then draws the
 // light diagonal `hatching` over it (empty when cells are too small to show it).
 void paintMaskedArea(QPainter &painter, const QPainterPath &area, const QPainterPath &hatching);

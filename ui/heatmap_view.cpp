@@ -3,6 +3,7 @@
 #include "fonts.h"
 #include "heatmap_plot.h"
 
+#include <QPainter>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -55,7 +56,8 @@ HeatmapView::HeatmapView(QWidget *parent)
     : QWidget(parent)
     , m_plot(new HeatmapPlot(this)) {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The selection ring is painted in this margin, so selecting never moves the cells.
+    layout->setContentsMargins(kSelectionRing, kSelectionRing, kSelectionRing, kSelectionRing);
     layout->addWidget(m_plot);
     // QCustomPlot's own minimum (from its tick labels) would let a 16-head grid push the window
     // past the screen; the grid decides the size and the labels adapt to it.
@@ -65,9 +67,13 @@ HeatmapView::HeatmapView(QWidget *parent)
     m_plot->setMouseTracking(true);
 
     m_plot->plotLayout()->insertRow(0);
+    m_header = new QCPLayoutGrid;
+    m_header->setRowSpacing(0);
+    m_plot->plotLayout()->addElement(0, 0, m_header);
     m_title = new QCPTextElement(m_plot, QString(),
                                  QFont(font().family(), font().pointSize() + 1, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_header->addElement(0, 0, m_title);
+    m_badge = new BadgeElement(m_plot); // a QObject child of the plot while out of the layout
 
     m_plot->addLayer(kHeatLayer, m_plot->layer("main"), QCustomPlot::limAbove);
     m_plot->layer(kHeatLayer)->setMode(QCPLayer::lmBuffered);
@@ -134,6 +140,62 @@ void HeatmapView::setTitle(const QString &title, const QString &tooltipName) {
 
 QString HeatmapView::title() const {
     return m_title->text();
+}
+
+void HeatmapView::relayout() {
+    layoutFor(m_plot->size());
+}
+
+void HeatmapView::setFontTarget(FontTarget target) {
+    if (target == m_fontTarget)
+        return;
+    m_fontTarget = target;
+    relayout();
+}
+
+void HeatmapView::setSelected(bool selected) {
+    if (selected == m_selected)
+        return;
+    m_selected = selected;
+    update();
+}
+
+void HeatmapView::paintEvent(QPaintEvent *event) {
+    QWidget::paintEvent(event);
+    if (!m_selected)
+        return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), kSelectionRing));
+    painter.setBrush(Qt::NoBrush);
+    const double half = kSelectionRing / 2.0;
+    painter.drawRoundedRect(QRectF(rect()).adjusted(half, half, -half, -half), 4, 4);
+}
+
+void HeatmapView::setBadge(const QString &text, const QString &toolTip, const QColor &color) {
+    m_badgeToolTip = toolTip;
+    if (text == m_badgeText && color == m_badge->color())
+        return;
+    const bool wasShown = !m_badgeText.isEmpty();
+    m_badgeText = text;
+    m_badge->setText(text);
+    m_badge->setColor(color);
+    if (wasShown != !text.isEmpty()) {
+        if (text.isEmpty()) {
+            m_header->take(m_badge);
+            m_header->simplify();
+        } else {
+            m_header->addElement(1, 0, m_badge);
+        }
+        relayout(); // the cells lose or gain a line of height
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QRect HeatmapView::badgeRect() const {
+    if (m_badgeText.isEmpty())
+        return {};
+    return QRect(m_plot->mapTo(this, m_badge->outerRect().topLeft()), m_badge->outerRect().size());
 }
 
 void HeatmapView::setTokens(const QStringList &tokens) {
@@ -253,6 +315,7 @@ void HeatmapView::applyPalette() {
     m_plot->setBackground(pal.brush(QPalette::Window));
     m_plot->axisRect()->setBackground(pal.brush(QPalette::Window));
     m_title->setTextColor(text);
+    m_badge->setTextColor(text);
     for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_scale->axis()}) {
         const bool scale = axis == m_scale->axis(); // only the colour scale has ticks and a line
         axis->setTickLabelColor(text);
@@ -360,11 +423,14 @@ void HeatmapView::layoutFor(const QSize &size) {
     // Lay the plot out at the target size (a figure's panel is not the hidden widget's size).
     const QRect viewport = m_plot->viewport();
     m_plot->setViewport(QRect(QPoint(0, 0), size));
-    QFont font = fontFor(this->font(), m_tokens.join(QString()));
+    QFont font = fontFor(this->font(), m_tokens.join(QString()), QLocale(), m_fontTarget);
     QFont titleFont = font;
     titleFont.setBold(true);
     titleFont.setPointSizeF(font.pointSizeF() + 1);
     m_title->setFont(titleFont);
+    QFont badgeFont = font;
+    badgeFont.setPointSizeF(std::max(kMinLabelPoints, font.pointSizeF() - 0.5));
+    m_badge->setFont(badgeFont);
 
     // Shrink the labels a little (to kMinLabelPoints at most 3 pt below the widget's size)
     // before dropping any; then thin them out by measured extent. Margins depend on the labels,
@@ -393,6 +459,10 @@ void HeatmapView::layoutFor(const QSize &size) {
 }
 
 void HeatmapView::showToolTip(QMouseEvent *event) {
+    if (badgeRect().contains(m_plot->mapTo(this, event->pos()))) {
+        QToolTip::showText(event->globalPosition().toPoint(), m_badgeToolTip, m_plot);
+        return;
+    }
     const QPoint cell = cellAt(m_plot->mapTo(this, event->pos()));
     const QString text = cellToolTip(cell.y(), cell.x());
     if (text.isEmpty())

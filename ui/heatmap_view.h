@@ -1,6 +1,7 @@
 // HeatmapView: one attention matrix as a heatmap with token labels, a title and a tooltip.
 #pragma once
 
+#include "fonts.h"
 #include "heatmap_style.h"
 
 #include <Eigen/Core>
@@ -10,12 +11,14 @@
 
 class QCustomPlot;
 class QCPTextElement;
+class QCPLayoutGrid;
 class QCPColorScale;
 class QCPAxisTickerText;
 
 namespace attnviz::ui {
 
 class AttentionColorMap;
+class BadgeElement;
 class HeatmapPlot;
 
 // Queries are rows, top to bottom in reading order; keys are columns, left to right. The plot
@@ -30,6 +33,13 @@ public:
     // Title shown above ("Head 3") and the name used in tooltips ("head 3").
     void setTitle(const QString &title, const QString &tooltipName);
     QString title() const;
+    // The role badge under the title (empty text: none) and its tooltip (rich text with the
+    // numbers behind the role); `color` tints it (invalid: an outline).
+    void setBadge(const QString &text, const QString &toolTip, const QColor &color);
+    QString badgeText() const { return m_badgeText; }
+    QString badgeToolTip() const { return m_badgeToolTip; }
+    // Where the badge is drawn, in widget coordinates (empty without a badge).
+    QRect badgeRect() const;
 
     void setTokens(const QStringList &tokens);
     QStringList tokens() const { return m_tokens; }
@@ -39,6 +49,8 @@ public:
     const Eigen::MatrixXf &matrix() const { return m_matrix; }
 
     void setStyle(const HeatmapStyle &style);
+    // Figures draw emoji from an outline face (see fonts.h); the window in colour.
+    void setFontTarget(FontTarget target);
     // The top of the colour range in the shared scales (1 for SharedUnit). Data-only repaint.
     void setSharedUpper(double upper);
     void setHighlightedRow(int row); // −1 clears
@@ -49,6 +61,9 @@ public:
     // The legend entry for masked cells: "masked (causal)".
     static QString maskedLegendText();
     int highlightedRow() const { return m_highlightedRow; }
+    // Rings the whole panel in the highlight colour (the head picked in the metrics table).
+    void setSelected(bool selected);
+    bool isSelected() const { return m_selected; }
 
     // "query ‘cat’ → key ‘sat’: 0.312 (head 3)", or empty outside the matrix.
     QString cellToolTip(int query, int key) const;
@@ -61,6 +76,8 @@ public:
     // the tokens, shrunk (never below kMinLabelPoints) before labels are thinned out.
     QFont labelFont() const { return m_labelFont; }
     static constexpr double kMinLabelPoints = 6.0;
+    // Width of the ring a selected panel gets, kept free around the plot in every panel.
+    static constexpr int kSelectionRing = 3;
     // The cell under a widget position, or (−1, −1).
     QPoint cellAt(const QPoint &widgetPos) const;
 
@@ -81,12 +98,13 @@ signals:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void applyPalette();
     void updateTicks();
     void updateScale();
-    void relayout() { layoutFor(size()); }
+    void relayout();
     // Puts labels on both axes for the current layout, thinned by their measured extent; returns
     // true when every token got its label on both axes.
     bool placeLabels(const QFont &font);
@@ -95,6 +113,9 @@ private:
 
     HeatmapPlot *m_plot;
     QCPTextElement *m_title;
+    QCPLayoutGrid *m_header; // the title, and the badge under it when there is one
+    BadgeElement *m_badge;   // in m_header only while it has text
+    QString m_badgeText, m_badgeToolTip;
     AttentionColorMap *m_map;
     QCPColorScale *m_scale;
     QSharedPointer<QCPAxisTickerText> m_keyTicker, m_queryTicker;
@@ -105,6 +126,8 @@ private:
     int m_highlightedRow = -1;
     bool m_scaleShown = false;
     bool m_causal = false;
+    bool m_selected = false;
+    FontTarget m_fontTarget = FontTarget::Screen;
     bool m_rotated = false, m_stacked = false;
     QFont m_labelFont;
     double m_sharedUpper = 1.0;

@@ -7,6 +7,7 @@
 #include "file_load_worker.h"
 #include "head_grid_view.h"
 #include "menu_shortcut_priority.h"
+#include "metrics_dock.h"
 #include "model_loader.h"
 #include "model_selector.h"
 #include "model_view.h"
@@ -194,7 +195,13 @@ void MainWindow::createMenus() {
         m_sentenceBar->lineEdit()->selectAll();
     });
     view->addSeparator();
-    installAnalysisPanels(this, m_session, view);
+    const AnalysisPanels panels = installAnalysisPanels(this, m_session, view);
+    // A head picked in the metrics table is ringed in the grid (its layer shown first).
+    connect(panels.metrics, &MetricsDock::headSelected, this, [this](int layer, int head) {
+        if (head >= 0 && m_session->hasModel())
+            m_session->setLayer(layer);
+        m_grid->setSelectedHead(head);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About attnviz"), this, [this] {
@@ -467,6 +474,7 @@ FigureOptions MainWindow::currentFigureOptions() const {
     FigureOptions options;
     options.style = m_grid->style();
     options.meanPanel = m_grid->meanPanelVisible();
+    options.roleBadges = true; // the grid shows them
     options.columns = m_grid->columnCount();
     options.weightsName = figureWeightsName(*m_session);
     return options;

@@ -108,8 +108,10 @@ void MetricsDock::refresh() {
 
 void MetricsDock::emitSelection() {
     const QModelIndexList selected = m_table->selectionModel()->selectedRows();
-    if (selected.isEmpty())
+    if (selected.isEmpty()) {
+        emit headSelected(m_model->layer(), -1);
         return;
+    }
     const int row = m_proxy->mapToSource(selected.front()).row();
     emit headSelected(m_model->layer(), m_model->headAt(row));
 }

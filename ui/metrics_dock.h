@@ -28,7 +28,7 @@ public slots:
     void copyCsv();
 
 signals:
-    // A row was selected: its layer and head, 0-based.
+    // A row was selected: its layer and head, 0-based; head −1 when the selection was cleared.
     void headSelected(int layer, int head);
 
 private:

@@ -3,25 +3,12 @@
 
 #include "attention_session.h"
 
-#include <attnviz/error.h>
+#include <attnviz/analysis/metrics_table.h>
 
 #include <cmath>
 #include <limits>
 
 namespace attnviz::ui {
-
-namespace {
-
-QString csvField(const QString &text) {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-} // namespace
 
 MetricsTableModel::MetricsTableModel(QObject *parent)
     : QAbstractTableModel(parent) {}
@@ -31,17 +18,8 @@ Metric MetricsTableModel::metricOfColumn(int column) {
 }
 
 void MetricsTableModel::showSnapshot(const SessionSnapshot &snapshot) {
-    LayerAnalysis next;
-    QString error;
-    try {
-        if (snapshot.weights && !snapshot.result.attention.heads.empty())
-            next = analyseLayer(snapshot.result.attention, *snapshot.weights,
-                                describeTokens(snapshot.result.tokens),
-                                snapshot.options.attention.causal, HeadDistances::Skip);
-    } catch (const InputError &failure) {
-        error = QString::fromUtf8(failure.what());
-    }
-    m_error = error;
+    LayerAnalysis next = snapshot.analysis ? *snapshot.analysis : LayerAnalysis{};
+    m_error = snapshot.analysisError;
     // Same rows: change the values in place. A reset would make the view lay itself out again
     // and drop the selection, which costs about 10 ms per slider step with 16 heads.
     if (next.heads.size() == m_analysis.heads.size() && !m_analysis.heads.empty()) {
@@ -131,28 +109,16 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
 }
 
 QString MetricsTableModel::toCsv(const QList<int> &rows) const {
-    QStringList header{QStringLiteral("layer"), QStringLiteral("head"), QStringLiteral("role")};
-    for (const MetricInfo &info : metricInfos())
-        header << QString::fromUtf8(info.key.data(), qsizetype(info.key.size()));
-    QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    std::string csv = metricsCsvHeader() + '\n';
     QList<int> order = rows;
     if (order.isEmpty())
         for (int row = 0; row < rowCount(); ++row)
             order << row;
-    for (int row : order) {
-        if (row < 0 || row >= rowCount())
-            continue;
-        const HeadAnalysis &head = m_analysis.heads[static_cast<std::size_t>(row)];
-        const std::string_view key = roleKey(head.role.role);
-        QStringList fields{QString::number(m_layer + 1), QString::number(row + 1),
-                           csvField(QString::fromUtf8(key.data(), qsizetype(key.size())))};
-        for (const MetricInfo &info : metricInfos()) {
-            const std::optional<double> value = head.metrics.value(info.metric);
-            fields << (value ? QString::number(*value, 'g', 9) : QString());
-        }
-        csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
-    }
-    return csv;
+    for (int row : order)
+        if (row >= 0 && row < rowCount())
+            csv += metricsCsvLine(m_layer, row, m_analysis.heads[static_cast<std::size_t>(row)]) +
+                   '\n';
+    return QString::fromStdString(csv);
 }
 
 } // namespace attnviz::ui

@@ -23,8 +23,8 @@ public:
 
     explicit MetricsTableModel(QObject *parent = nullptr);
 
-    // Analyses the snapshot's shown layer (head distances skipped: the table does not show
-    // them). A snapshot the analysis refuses empties the table and sets errorText().
+    // Shows the snapshot's analysis of its shown layer. A snapshot the analysis refused empties
+    // the table and sets errorText().
     void showSnapshot(const SessionSnapshot &snapshot);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,23 +1,46 @@
 #include "panel_specs.h"
 
 #include "attention_session.h"
+#include "role_text.h"
 
 #include <QObject>
 
 namespace attnviz::ui {
 
+namespace {
+
+PanelSpec panel(const QString &title, const QString &tooltipName, const Eigen::MatrixXf *matrix) {
+    PanelSpec spec;
+    spec.title = title;
+    spec.tooltipName = tooltipName;
+    spec.matrix = matrix;
+    return spec;
+}
+
+} // namespace
+
 PanelSpec headPanel(const SessionSnapshot &snapshot, int head) {
     const Eigen::MatrixXf *weights =
         &snapshot.result.attention.heads[static_cast<std::size_t>(head)].weights;
-    if (snapshot.options.attention.singleHead)
-        return {QObject::tr("Single head (Self_Attention)"), QObject::tr("single head"), weights};
-    return {QObject::tr("Head %1").arg(head + 1), QObject::tr("head %1").arg(head + 1), weights};
+    PanelSpec spec = snapshot.options.attention.singleHead
+                         ? panel(QObject::tr("Single head (Self_Attention)"),
+                                 QObject::tr("single head"), weights)
+                         : panel(QObject::tr("Head %1").arg(head + 1),
+                                 QObject::tr("head %1").arg(head + 1), weights);
+    if (snapshot.analysis && head < static_cast<int>(snapshot.analysis->heads.size())) {
+        const HeadAnalysis &analysis = snapshot.analysis->heads[static_cast<std::size_t>(head)];
+        spec.badge = RoleText::label(analysis.role.role);
+        spec.badgeToolTip = RoleText::toolTip(analysis);
+        spec.badgeColor = RoleText::color(analysis.role.role);
+    }
+    return spec;
 }
 
 PanelSpec meanPanel(const SessionSnapshot &snapshot) {
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
-    return {heads == 1 ? QObject::tr("Mean of 1 head") : QObject::tr("Mean of %1 heads").arg(heads),
-            QObject::tr("mean of heads"), &snapshot.meanAttention};
+    return panel(heads == 1 ? QObject::tr("Mean of 1 head")
+                            : QObject::tr("Mean of %1 heads").arg(heads),
+                 QObject::tr("mean of heads"), &snapshot.meanAttention);
 }
 
 QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
@@ -28,9 +51,9 @@ QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
     if (withMean)
         panels << meanPanel(snapshot);
     if (snapshot.baseline)
-        panels << PanelSpec{
+        panels << panel(
             QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
-            QObject::tr("single-head baseline"), &snapshot.baseline->heads.front().weights};
+            QObject::tr("single-head baseline"), &snapshot.baseline->heads.front().weights);
     return panels;
 }
 

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include <QColor>
 #include <QList>
 #include <QString>
 
@@ -15,6 +16,10 @@ struct PanelSpec {
     QString title;                           // "Head 3"
     QString tooltipName;                     // "head 3", as tooltips name the panel
     const Eigen::MatrixXf *matrix = nullptr; // owned by the snapshot
+    // A head's role badge (empty for the mean and baseline panels, or without an analysis).
+    QString badge;
+    QString badgeToolTip;
+    QColor badgeColor;
 };
 
 PanelSpec headPanel(const SessionSnapshot &snapshot, int head);

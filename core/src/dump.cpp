@@ -1,5 +1,7 @@
 #include "attnviz/dump.h"
 
+#include "analysis/metrics_json.h"
+#include "attnviz/error.h"
 #include "attnviz/io/atomic_file.h"
 #include "io/json_writer.h"
 
@@ -39,12 +41,16 @@ void writeConfig(JsonWriter &json, const PipelineOptions &options, const DumpJso
     json.endObject();
 }
 
-void writeHead(JsonWriter &json, const HeadResult &head) {
+void writeHead(JsonWriter &json, const HeadResult &head, const HeadAnalysis *analysis) {
     json.beginObject();
     json.key("attention");
     json.matrix(head.weights);
     json.key("k");
     json.matrix(head.k);
+    if (analysis) {
+        json.key("metrics");
+        writeHeadMetrics(json, *analysis);
+    }
     json.key("output");
     json.matrix(head.output);
     json.key("q");
@@ -59,17 +65,24 @@ void writeHead(JsonWriter &json, const HeadResult &head) {
 } // namespace
 
 void writeDump(ByteSink &sink, const PipelineOptions &options, const PipelineResult &result,
-               const DumpJson &weights) {
+               const DumpJson &weights, const LayerAnalysis *analysis) {
+    if (analysis && analysis->heads.size() != result.attention.heads.size())
+        throw InputError("the dump's metrics are for " + std::to_string(analysis->heads.size()) +
+                         " heads, the result has " + std::to_string(result.attention.heads.size()));
     JsonWriter json(sink);
     json.beginObject();
     json.key("concat");
     json.matrix(result.attention.concat);
     json.key("config");
     writeConfig(json, options, weights);
+    if (analysis && analysis->headDistance.size() > 0) {
+        json.key("head_distance");
+        json.matrix(analysis->headDistance);
+    }
     json.key("heads");
     json.beginArray();
-    for (const HeadResult &head : result.attention.heads)
-        writeHead(json, head);
+    for (std::size_t h = 0; h < result.attention.heads.size(); ++h)
+        writeHead(json, result.attention.heads[h], analysis ? &analysis->heads[h] : nullptr);
     json.endArray();
     json.key("input");
     json.matrix(result.input);
@@ -97,9 +110,9 @@ void writeDump(ByteSink &sink, const PipelineOptions &options, const PipelineRes
 }
 
 std::string dumpText(const PipelineOptions &options, const PipelineResult &result,
-                     const DumpJson &weights) {
+                     const DumpJson &weights, const LayerAnalysis *analysis) {
     StringSink sink;
-    writeDump(sink, options, result, weights);
+    writeDump(sink, options, result, weights, analysis);
     return std::move(sink.text);
 }
 

@@ -3,6 +3,7 @@
 #include "attention_patterns.h"
 
 #include <attnviz/analysis/head_metrics.h>
+#include <attnviz/analysis/head_roles.h>
 #include <attnviz/error.h>
 #include <attnviz/multi_head_attention.h>
 
@@ -194,11 +195,18 @@ private slots:
         compareMetric("first", m.first, 0.25);
         compareMetric("same_token", m.sameToken, absent);
 
-        // Causal, special token last: only the last row can see it, and it looks at itself.
+        // Causal, special token last: only the last row can see it, and it looks at itself. That
+        // is a self head, not a special-token head: the share is over rows 1–3, so 1/3.
         const auto gpt = describeTokens(std::vector<std::string>{"a", "b", "c", "<|endoftext|>"});
         const HeadMetrics c = computeHeadMetrics(patterns::identity(4), gpt, true);
-        compareMetric("special", c.special, 1.0);
+        compareMetric("special", c.special, 1.0 / 3.0);
         compareMetric("punctuation", c.punctuation, absent);
+        QCOMPARE(assignRole(c).role, HeadRole::Self);
+        // The same with a final "." (the built-in English models' sentences end so).
+        const auto dot = describeTokens(std::vector<std::string>{"the", "cat", "sat", "."});
+        const HeadMetrics d = computeHeadMetrics(patterns::identity(4), dot, true);
+        compareMetric("punctuation", d.punctuation, 1.0 / 3.0);
+        QCOMPARE(assignRole(d).role, HeadRole::Self);
     }
 
     void tokenKinds_data() {

@@ -286,6 +286,48 @@ private slots:
         const auto pageSize = QRegularExpression("Page size:\\s+([0-9.]+) x").match(pdfInfo);
         QVERIFY2(qAbs(pageSize.captured(1).toDouble() - 3.3 * 72) < 0.5, qPrintable(pdfInfo));
     }
+    // A heatmap is tokens × tokens: every preset, with and without a caption, one head or all,
+    // gets square panels inside the page (a short, wide area used to stretch them flat).
+    void panelsStaySquare_data() {
+        QTest::addColumn<int>("preset");
+        QTest::addColumn<bool>("caption");
+        QTest::addColumn<int>("head"); // −1: the grid
+        for (int preset = 0; preset < 3; ++preset)
+            for (const bool caption : {false, true}) {
+                QTest::addRow("preset %d, caption %d, grid", preset, caption)
+                    << preset << caption << -1;
+                QTest::addRow("preset %d, caption %d, one head", preset, caption)
+                    << preset << caption << 1;
+            }
+    }
+    void panelsStaySquare() {
+        QFETCH(int, preset);
+        QFETCH(bool, caption);
+        QFETCH(int, head);
+        FigureOptions options;
+        options.size = FigureOptions::sizeFromInches(
+            FigureOptions::presetInches(static_cast<FigureOptions::Preset>(preset)));
+        options.fontPoints = 8;
+        options.caption = caption;
+        if (head >= 0) {
+            options.part = FigureOptions::Part::Head;
+            options.head = head;
+        }
+        FigureRenderer renderer(*snapshotOf("The quick brown fox jumps over a lazy dog", 4),
+                                options);
+        (void)renderer.toImage();
+        QCOMPARE(renderer.panelRects().size(), head >= 0 ? 1 : 4);
+        const QRect page(QPoint(0, 0), options.size);
+        for (const QRect &panel : renderer.panelRects()) {
+            QCOMPARE(panel.width(), panel.height());
+            QVERIFY2(page.contains(panel), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                          .arg(panel.x())
+                                                          .arg(panel.y())
+                                                          .arg(panel.width())
+                                                          .arg(panel.height())));
+            QVERIFY(panel.width() >= 60);
+        }
+    }
     void svgNamesFamiliesEveryViewerResolves() {
         QTemporaryDir dir;
         const QString path = dir.filePath("fonts.svg");

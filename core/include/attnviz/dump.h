@@ -1,6 +1,7 @@
 // The JSON dump: the command line's machine-readable result (schema in the README).
 #pragma once
 
+#include "attnviz/analysis/layer_analysis.h"
 #include "attnviz/pipeline.h"
 
 #include <nlohmann/json.hpp>
@@ -23,12 +24,16 @@ using DumpJson = nlohmann::basic_json<std::map, std::vector, std::string, bool, 
 // Writes the full dump — tokens, config, input, per-head q/k/v/scores/attention/output, concat,
 // output — as compact JSON text straight to `sink`, keys in alphabetical order. Nothing but a
 // 64 KiB buffer is held beyond `result`, so memory stays within the configuration's estimate.
-// `weights` says where the weights came from. Throws what the sink throws (InputError).
+// `weights` says where the weights came from. With `analysis` (analyseLayer of this result),
+// each head gets "metrics" (every metric and "role") and the top level "head_distance".
+// Throws what the sink throws (InputError).
 void writeDump(ByteSink &sink, const PipelineOptions &options, const PipelineResult &result,
-               const DumpJson &weights = {{"source", "random"}});
+               const DumpJson &weights = {{"source", "random"}},
+               const LayerAnalysis *analysis = nullptr);
 
 // The dump as one string (tests and small results).
 std::string dumpText(const PipelineOptions &options, const PipelineResult &result,
-                     const DumpJson &weights = {{"source", "random"}});
+                     const DumpJson &weights = {{"source", "random"}},
+                     const LayerAnalysis *analysis = nullptr);
 
 } // namespace attnviz

@@ -268,11 +268,16 @@ HeadMetrics computeHeadMetrics(const Eigen::Ref<const Eigen::MatrixXf> &attentio
     m.next = shareOver(next, [&](Eigen::Index i) { return !causal && i + 1 < n; });
     m.sameToken = shareOver(
         sameToken, [&](Eigen::Index i) { return seesSameToken[static_cast<std::size_t>(i)] != 0; });
-    m.special = shareOver(
-        special, [&](Eigen::Index i) { return seesSpecial[static_cast<std::size_t>(i)] != 0; });
-    m.punctuation = shareOver(punctuation, [&](Eigen::Index i) {
-        return seesPunctuation[static_cast<std::size_t>(i)] != 0;
-    });
+    // Special and punctuation shares average over every row (a row that cannot see one adds 0):
+    // under a causal mask a sentence-final "." is seen only by its own row, and averaging over
+    // the rows that see it would call any head that looks at the query itself a punctuation head.
+    const auto anyRowSees = [&](const std::vector<char> &sees) {
+        return std::any_of(sees.begin() + firstRow, sees.end(), [](char c) { return c != 0; });
+    };
+    if (anyRowSees(seesSpecial))
+        m.special = meanOver(special, informative);
+    if (anyRowSees(seesPunctuation))
+        m.punctuation = meanOver(punctuation, informative);
     return m;
 }
 

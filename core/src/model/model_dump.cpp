@@ -1,5 +1,6 @@
 #include "attnviz/model/model_dump.h"
 
+#include "../analysis/metrics_json.h"
 #include "../io/json_writer.h"
 
 #include "attnviz/analysis/layer_analysis.h"
@@ -25,28 +26,34 @@ std::string familyName(ModelFamily family) {
 
 namespace {
 
-void writeMetrics(JsonWriter &json, const HeadAnalysis &head) {
-    json.beginObject();
-    for (const MetricInfo &info : metricInfos()) {
-        json.key(info.key);
-        if (const auto value = head.metrics.value(info.metric))
-            json.value(static_cast<float>(*value));
-        else
-            json.null();
-    }
-    json.key("role");
-    json.value(roleKey(head.role.role));
-    json.endObject();
+std::vector<std::string> displayTexts(const ModelRun &run) {
+    std::vector<std::string> displays;
+    for (const EncodedToken &t : run.tokens)
+        displays.push_back(t.display);
+    return displays;
+}
+
+LayerAnalysis analyseModelLayer(const Model &model, const ModelRun &run, std::size_t layer,
+                                const std::vector<TokenFacts> &facts, HeadDistances distances) {
+    return analyseLayer(run.trace.layers[layer].attention, model.blocks[layer].attention, facts,
+                        model.spec.causal, distances);
 }
 
 } // namespace
 
+std::vector<LayerAnalysis> analyseModelRun(const LoadedModel &loaded, const ModelRun &run,
+                                           HeadDistances distances) {
+    const std::vector<TokenFacts> facts = describeTokens(displayTexts(run));
+    std::vector<LayerAnalysis> layers;
+    for (std::size_t l = 0; l < run.trace.layers.size(); ++l)
+        layers.push_back(analyseModelLayer(loaded.model, run, l, facts, distances));
+    return layers;
+}
+
 void writeModelDump(ByteSink &sink, const LoadedModel &loaded, const std::string &source,
                     const ModelRun &run) {
     const Model &model = loaded.model;
-    std::vector<std::string> displays;
-    for (const EncodedToken &t : run.tokens)
-        displays.push_back(t.display);
+    const std::vector<std::string> displays = displayTexts(run);
     const std::vector<TokenFacts> facts = describeTokens(displays);
 
     JsonWriter json(sink);
@@ -95,8 +102,9 @@ void writeModelDump(ByteSink &sink, const LoadedModel &loaded, const std::string
     json.beginArray();
     for (std::size_t l = 0; l < run.trace.layers.size(); ++l) {
         const AttentionResult &attention = run.trace.layers[l].attention;
+        // One layer at a time: the dump streams, nothing but this layer's analysis is held.
         const LayerAnalysis analysis =
-            analyseLayer(attention, model.blocks[l].attention, facts, model.spec.causal);
+            analyseModelLayer(model, run, l, facts, HeadDistances::Compute);
         json.beginObject();
         json.key("heads");
         json.beginArray();
@@ -105,7 +113,7 @@ void writeModelDump(ByteSink &sink, const LoadedModel &loaded, const std::string
             json.key("attention");
             json.matrix(attention.heads[h].weights);
             json.key("metrics");
-            writeMetrics(json, analysis.heads[h]);
+            writeHeadMetrics(json, analysis.heads[h]);
             json.endObject();
         }
         json.endArray();

@@ -19,9 +19,11 @@
 //  distance     mean of Σ_j A_ij |i − j|, in tokens (Vig & Belinkov 2019, "attention distance").
 //  same_token   mean, over rows whose token text (case-folded) occurs at another allowed key, of
 //               the weight on those other occurrences.
-//  special      mean weight on special tokens ([CLS], [SEP], <|endoftext|>, …) over the rows
-//               where one is allowed; absent when the sentence has none (Clark et al. 2019, §3
-//               attention to [SEP]). Dump key "special_tokens".
+//  special      mean weight on special tokens ([CLS], [SEP], <|endoftext|>, …) over all the
+//               rows, a row that cannot see one counting 0 (under a causal mask a final token is
+//               seen only by its own row, which would make any self-attending head a special
+//               one); absent when no row sees one (Clark et al. 2019, §3 attention to [SEP]).
+//               Dump key "special_tokens".
 //  punctuation  the same for tokens made only of Unicode general category P* characters.
 //  importance   ‖y − y₋ₕ‖ / ‖y‖ (Frobenius norms), y = concat · W_oᵀ + b_o and y₋ₕ the same with
 //               head h's columns of concat zeroed (Michel et al. 2019 ablate heads the same
