@@ -17,31 +17,12 @@ namespace attnviz {
 
 namespace {
 
-// Standard output as a sink: every write checked, so a full disk or a closed pipe is an error.
-class StandardOutputSink : public ByteSink {
-public:
-    void write(std::string_view bytes) override {
-        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
-            fail();
-    }
-    void finish() {
-        if (std::fflush(stdout) != 0 || std::ferror(stdout))
-            fail();
-    }
-
-private:
-    [[noreturn]] static void fail() {
-        throw InputError(std::string("cannot write the dump to standard output: ") +
-                         std::strerror(errno));
-    }
-};
-
 // The dump goes straight from the result to its file as text (no JSON tree in memory), into a
 // temporary file renamed over the target only when every byte is written.
 void writeDumpTo(const QString &path, const PreparedRun &run, const PipelineResult &result,
                  const LayerAnalysis &analysis) {
     if (path == QLatin1String("-")) {
-        StandardOutputSink out;
+        StandardOutputSink out("the dump");
         writeDump(out, run.pipeline, result, run.weightsInfo, &analysis);
         out.write("\n");
         out.finish();
@@ -74,6 +55,20 @@ void exportFigure(const CommandLineOptions &options, const PreparedRun &run) {
 }
 
 } // namespace
+
+void StandardOutputSink::write(std::string_view bytes) {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
+        fail();
+}
+
+void StandardOutputSink::finish() {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        fail();
+}
+
+void StandardOutputSink::fail() const {
+    throw InputError("cannot write " + m_what + " to standard output: " + std::strerror(errno));
+}
 
 bool writeStandardOutput(std::string_view text) {
     errno = 0;

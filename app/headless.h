@@ -4,8 +4,10 @@
 #include "command_line.h"
 
 #include <attnviz/dump.h>
+#include <attnviz/io/atomic_file.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace attnviz::ui {
@@ -30,6 +32,21 @@ PreparedRun prepareRun(const CommandLineOptions &options);
 // false when the session refuses the options; its errorText() says why.
 bool loadIntoSession(ui::AttentionSession &session, const PreparedRun &run,
                      const CommandLineOptions &options);
+
+// Standard output as a sink for streamed output (dumps, tables): every write checked, so a full
+// disk or a closed pipe throws InputError ("cannot write … to standard output: No space left on
+// device"); finish() flushes and checks once more.
+class StandardOutputSink : public ByteSink {
+public:
+    explicit StandardOutputSink(std::string what = "the output")
+        : m_what(std::move(what)) {}
+    void write(std::string_view bytes) override;
+    void finish();
+
+private:
+    [[noreturn]] void fail() const;
+    std::string m_what;
+};
 
 // Writes to standard output and flushes, checking both (a full disk, a closed pipe). On failure
 // prints a one-line message to stderr and returns false.

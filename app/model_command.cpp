@@ -27,24 +27,6 @@ std::vector<BuiltinModelInfo> builtinModels() {
         findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
 }
 
-// Standard output as a sink, every write checked.
-class StandardOutput : public ByteSink {
-public:
-    void write(std::string_view bytes) override {
-        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
-            fail();
-    }
-    void flush() {
-        if (std::fflush(stdout) != 0 || std::ferror(stdout))
-            fail();
-    }
-
-private:
-    [[noreturn]] static void fail() {
-        throw InputError(std::string("cannot write to standard output: ") + std::strerror(errno));
-    }
-};
-
 } // namespace
 
 QString resolveModelFolder(const QString &nameOrFolder) {
@@ -77,16 +59,16 @@ void runModelHeadless(const CommandLineOptions &options) {
         limits.maxTokens = options.pipeline.tokenizer.maxTokens;
         const ModelRun run = runModelOnSentence(loaded->model, options.pipeline.sentence, limits);
         if (options.metrics) {
-            StandardOutput out;
+            StandardOutputSink out("the metrics");
             out.write(formatMetricsTable(analyseModelRun(*loaded, run, HeadDistances::Skip),
                                          *options.metrics));
-            out.flush();
+            out.finish();
         }
         if (options.dumpPath == QLatin1String("-")) {
-            StandardOutput out;
+            StandardOutputSink out("the dump");
             writeModelDump(out, *loaded, options.model.toStdString(), run);
             out.write("\n");
-            out.flush();
+            out.finish();
         } else if (!options.dumpPath.isEmpty()) {
             AtomicFile file(options.dumpPath.toStdString(), "the dump");
             writeModelDump(file, *loaded, options.model.toStdString(), run);
