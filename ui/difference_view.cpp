@@ -4,16 +4,16 @@
 
 #include "attention_session.h"
 #include "matrix_picture.h"
+#include "picture_file.h"
 
-#include <QBuffer>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -45,7 +45,7 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     , m_first(new QComboBox)
     , m_second(new QComboBox)
     , m_pinButton(new QPushButton(tr("Pin")))
-    , m_saveButton(new QPushButton(tr("Save PNG…")))
+    , m_saveButton(new QPushButton(tr("Save…")))
     , m_pinLabel(new QLabel(tr("Nothing pinned: \"Pin\" keeps the current picture to compare "
                                "later ones with it.")))
     , m_picture(new MatrixPicture) {
@@ -70,8 +70,9 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
 
     connect(m_pinButton, &QPushButton::clicked, this, &DifferenceView::pin);
     connect(m_saveButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save the difference"), tr("difference.png"), tr("PNG images (*.png)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save the difference"), tr("difference.pdf"),
+                                         tr("PDF (*.pdf);;SVG (*.svg);;PNG images (*.png)"));
         if (path.isEmpty())
             return;
         const QString error = saveImage(path);
@@ -133,19 +134,13 @@ void DifferenceView::refillChoices() {
 }
 
 QString DifferenceView::saveImage(const QString &path) const {
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile())
-        return tr("Cannot save to %1: it is not a regular file.").arg(path);
-    // Encode first, so that a failure leaves an existing file untouched.
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    if (!m_picture->grab().save(&buffer, "PNG"))
-        return tr("Cannot save to %1: the picture could not be encoded as PNG.").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(png) != png.size() || !file.commit())
-        return tr("Cannot save to %1: %2").arg(path, file.errorString());
-    return {};
+    // The picture as shown, on white (a figure, whatever the desktop theme).
+    return savePicture(
+        path, m_picture->size(),
+        [this](QPainter &painter) {
+            m_picture->paintTo(painter, Qt::white, QColor(0x20, 0x20, 0x20));
+        },
+        tr("attnviz: difference of two heads"));
 }
 
 QString DifferenceView::note() const {

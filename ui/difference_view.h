@@ -35,8 +35,8 @@ public:
     // Why nothing is shown (different token counts, no pin), or empty.
     QString note() const;
     MatrixPicture *picture() const { return m_picture; }
-    // Writes the picture as it is shown (caption, labels, colour bar) to a PNG file, atomically.
-    // Returns an empty string, or a one-line message naming the cause.
+    // Writes the picture as it is shown (caption, labels, colour bar) as PNG, SVG or PDF (by the
+    // suffix), atomically. Returns an empty string, or a one-line message naming the cause.
     QString saveImage(const QString &path) const;
 
 signals:

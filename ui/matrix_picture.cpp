@@ -132,8 +132,12 @@ QSize MatrixPicture::minimumSizeHint() const {
 
 void MatrixPicture::paintEvent(QPaintEvent *) {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().window());
-    painter.setPen(palette().color(QPalette::WindowText));
+    paintTo(painter, palette().window().color(), palette().color(QPalette::WindowText));
+}
+
+void MatrixPicture::paintTo(QPainter &painter, const QColor &background, const QColor &text) const {
+    painter.fillRect(rect(), background);
+    painter.setPen(text);
     const QFontMetrics metrics(font());
     const int line = metrics.height();
     QRect area = rect().adjusted(kGap, kGap, -kGap, -kGap);
@@ -188,12 +192,12 @@ void MatrixPicture::paintEvent(QPaintEvent *) {
     if (m_showValues && cell >= metrics.horizontalAdvance(QStringLiteral("0.00")) + 4) {
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < columns; ++c) {
-                const QColor background = m_image.pixelColor(c, r);
-                painter.setPen(contrastingTextColor(background));
+                const QColor cellColor = m_image.pixelColor(c, r);
+                painter.setPen(contrastingTextColor(cellColor));
                 painter.drawText(QRect(left + c * cell, top + r * cell, cell, cell),
                                  Qt::AlignCenter, QString::number(m_values(r, c), 'f', 2));
             }
-        painter.setPen(palette().color(QPalette::WindowText));
+        painter.setPen(text);
     }
 
     // Colour bar: high at the top, low at the bottom, with three ticks.

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QWidget>
 
+class QPainter;
+
 namespace attnviz::ui {
 
 // The colour of t ∈ [0, 1] on a blue–white–red diverging scale: 0.5 is white (a difference of
@@ -45,6 +47,10 @@ public:
     double scaleHigh() const { return m_shownHigh; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    // Draws what the widget shows at its size, with these colours for the background and text
+    // (a figure passes white and near-black, whatever the desktop theme).
+    void paintTo(QPainter &painter, const QColor &background, const QColor &text) const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

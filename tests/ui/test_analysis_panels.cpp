@@ -332,7 +332,7 @@ private slots:
         QCOMPARE(m_panels.difference->difference().rows(), Eigen::Index(4));
     }
 
-    void differenceSavesAsPngOrSaysWhyNot() {
+    void differenceSavesAsPngSvgPdfOrSaysWhyNot() {
         showDock(m_panels.differenceDock);
         m_panels.difference->choose(0, 1, false);
         QTemporaryDir dir;
@@ -340,8 +340,20 @@ private slots:
         const QString path = dir.filePath("difference.png");
         QCOMPARE(m_panels.difference->saveImage(path), QString());
         const QImage saved(path);
-        QCOMPARE(saved.size(), m_panels.difference->picture()->grab().size());
-        QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == 1); // no temp file left
+        QCOMPARE(saved.size(), m_panels.difference->picture()->size() * 2); // sharp when printed
+        QVERIFY(saved.pixelColor(0, 0) == Qt::white);
+        // Vector files keep the caption as text.
+        QCOMPARE(m_panels.difference->saveImage(dir.filePath("difference.svg")), QString());
+        QFile svg(dir.filePath("difference.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("minus"));
+        QCOMPARE(m_panels.difference->saveImage(dir.filePath("difference.pdf")), QString());
+        QFile pdf(dir.filePath("difference.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 3); // no temp file left
+        const QString unknown = m_panels.difference->saveImage(dir.filePath("difference.bmp"));
+        QVERIFY2(unknown.contains(".pdf"), qPrintable(unknown));
         // A directory is refused with a message naming it, and left as it was.
         const QString refused = m_panels.difference->saveImage(dir.path());
         QVERIFY2(refused.contains(dir.path()) && refused.contains("regular file"),
