@@ -76,6 +76,7 @@ public:
 
 signals:
     void rowClicked(int row);
+    void doubleClicked(); // the left button, anywhere on the plot
     void painted();
 
 protected:
