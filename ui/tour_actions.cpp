@@ -14,7 +14,9 @@
 #include <attnviz/model/model.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -22,12 +24,17 @@ namespace attnviz::ui {
 
 namespace {
 
-// Shows a dock of the window by its object name, in front of the docks tabified with it.
+// Shows an analysis dock in front of the docks tabified with it, wide enough to read. The
+// Controls dock makes room for it: at 1280 pixels the heads, the panel and the tour fill the width.
 void showDock(MainWindow *window, const char *objectName) {
-    if (auto *dock = window->findChild<QDockWidget *>(QLatin1String(objectName))) {
-        dock->show();
-        dock->raise();
-    }
+    auto *dock = window->findChild<QDockWidget *>(QLatin1String(objectName));
+    if (!dock)
+        return;
+    if (auto *controls = window->findChild<QDockWidget *>(QStringLiteral("controls")))
+        controls->hide();
+    dock->show();
+    dock->raise();
+    window->resizeDocks({dock}, {420}, Qt::Horizontal);
 }
 
 void hideDock(MainWindow *window, const char *objectName) {
@@ -63,9 +70,9 @@ QString TourActions::repeatedSentence() {
 QString TourActions::buttonText(int page) const {
     switch (page) {
     case OneVersusMany:
-        return tr("Show eight heads beside one wide head");
+        return tr("Show four heads beside one wide head");
     case Roles:
-        return tr("Show the trained model's heads and their roles");
+        return tr("Show the trained heads and their roles");
     case Steps:
         return tr("Show the steps of one trained head");
     case Scaling:
@@ -77,7 +84,7 @@ QString TourActions::buttonText(int page) const {
     case Positional:
         return tr("Repeat words without positional encoding");
     case Caveat:
-        return tr("Sort the heads by what removing them changes");
+        return tr("Sort the heads by importance");
     default:
         return {};
     }
@@ -120,7 +127,7 @@ QString TourActions::apply(int page) {
     } else {
         switch (page) {
         case OneVersusMany: // dk = dv = d_model / heads: the baseline has the same total width
-            m_wanted = randomOptions(8, 64, 8, false, true, exampleSentence());
+            m_wanted = randomOptions(4, 64, 16, false, true, exampleSentence());
             break;
         case Scaling: // a wide dk makes the unscaled scores large enough to saturate the softmax
             m_wanted = randomOptions(2, 256, 128, false, true, exampleSentence());
@@ -176,6 +183,13 @@ void TourActions::finish(int page) {
         controls->baselineControl()->setChecked(false);
     if (page != Scaling)
         m_window->stepView()->setUnscaled(false);
+    if (page != Roles && page != Cost && page != Caveat) // pages that point at the controls
+        if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("controls")))
+            dock->show();
+    // Random heads are nearly uniform: a shared scale up to the largest weight shows their
+    // patterns (and repeated rows) while keeping the heads comparable.
+    if (!snapshot->model)
+        controls->scaleControl()->setCurrentIndex(static_cast<int>(ColorScale::SharedMax));
     switch (page) {
     case OneVersusMany:
         controls->baselineControl()->setChecked(true);
@@ -206,8 +220,14 @@ void TourActions::finish(int page) {
         auto *metrics = m_window->findChild<MetricsDock *>();
         for (int column = MetricsTableModel::kFirstMetricColumn;
              metrics && column < MetricsTableModel::kFirstMetricColumn + kMetricCount; ++column)
-            if (MetricsTableModel::metricOfColumn(column) == Metric::Importance)
-                metrics->tableView()->sortByColumn(column, Qt::DescendingOrder);
+            if (MetricsTableModel::metricOfColumn(column) == Metric::Importance) {
+                QTableView *table = metrics->tableView();
+                table->sortByColumn(column, Qt::DescendingOrder);
+                // The last column otherwise: put it beside the roles, where it can be read.
+                QHeaderView *header = table->horizontalHeader();
+                header->moveSection(header->visualIndex(column),
+                                    MetricsTableModel::kFirstMetricColumn);
+            }
         break;
     }
     default:

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -68,6 +69,9 @@ TourPanel::TourPanel(TourActions *actions, QWidget *parent)
     m_browser->setOpenLinks(false);
     m_browser->setFrameShape(QFrame::NoFrame);
     m_action->setDefault(true);
+    // Long page titles must not widen the panel: the heads need the room.
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_list->setMinimumContentsLength(16);
     m_note->setWordWrap(true);
     m_note->setVisible(false);
     m_position->setAlignment(Qt::AlignCenter);
@@ -135,6 +139,12 @@ void TourPanel::showPage() {
     m_position->setText(tr("Page %1 of %2").arg(m_page + 1).arg(pageCount()));
 }
 
+QSize TourPanel::sizeHint() const {
+    // Measured on Latin letters: a CJK font's average advance is a full-width character's.
+    const int width = QFontMetrics(m_browser->font()).horizontalAdvance(QString(40, u'n')) + 24;
+    return {width, QWidget::sizeHint().height()};
+}
+
 QString TourPanel::pageTitle() const {
     return m_titles.value(m_page);
 }
@@ -167,6 +177,15 @@ TourDock::TourDock(MainWindow *window, AttentionSession *session)
     m_panel = new TourPanel(m_actions, this);
     setWidget(m_panel);
     setWindowTitle(tr("Why multi-head attention?"));
+}
+
+void TourDock::showEvent(QShowEvent *event) {
+    QDockWidget::showEvent(event);
+    auto *window = qobject_cast<QMainWindow *>(parentWidget());
+    if (!m_sized && window && !isFloating()) {
+        m_sized = true;
+        window->resizeDocks({this}, {m_panel->sizeHint().width()}, Qt::Horizontal);
+    }
 }
 
 void TourDock::changeEvent(QEvent *event) {

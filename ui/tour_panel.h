@@ -42,6 +42,8 @@ public:
     QPushButton *nextButton() const { return m_next; }
     QComboBox *pageList() const { return m_list; }
     QLabel *noteLabel() const { return m_note; }
+    // A column for reading: about 40 characters wide, so the heads keep most of the window.
+    QSize sizeHint() const override;
 
     // The page folder for an interface language.
     static QString languageFor(const QLocale &locale);
@@ -80,10 +82,12 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     TourActions *m_actions;
     TourPanel *m_panel;
+    bool m_sized = false; // the first show gives the dock its reading width
 };
 
 } // namespace attnviz::ui

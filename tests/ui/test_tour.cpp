@@ -201,6 +201,7 @@ private slots:
         QCOMPARE(c.heads * c.dk, c.dModel); // the baseline has the same total width
         QVERIFY(snapshot->baseline.has_value());
         QVERIFY(m_window->controlPanel()->baselineControl()->isChecked());
+        QCOMPARE(m_window->headGrid()->style().scale, ColorScale::SharedMax);
         QCOMPARE(currentTab(), static_cast<QWidget *>(m_window->headGrid()));
         const QList<HeatmapView *> panels = m_window->headGrid()->panels();
         QCOMPARE(panels.size(), c.heads + 1);
@@ -269,6 +270,7 @@ private slots:
     void costPageShowsTheCostPanel() {
         pressPageButton(TourActions::Cost);
         QVERIFY(dockShown(m_window.get(), "costDock"));
+        QVERIFY(!dockShown(m_window.get(), "controls")); // made room for the panel
         auto *cost = m_window->findChild<CostPanel *>();
         QVERIFY(cost);
         QTRY_VERIFY(cost->comparison().has_value());
@@ -288,6 +290,7 @@ private slots:
         QVERIFY(!snapshot->model);
         QVERIFY(snapshot->options.attention.causal);
         QVERIFY(m_window->controlPanel()->causalControl()->isChecked());
+        QVERIFY(dockShown(m_window.get(), "controls")); // the page points at its check box
         QCOMPARE(currentTab(), static_cast<QWidget *>(m_window->headGrid()));
         QVERIFY(m_window->headGrid()->headView(0)->causalMask());
         for (const HeadResult &head : snapshot->result.attention.heads) {
@@ -340,6 +343,9 @@ private slots:
         QCOMPARE(MetricsTableModel::metricOfColumn(header->sortIndicatorSection()),
                  Metric::Importance);
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        // Beside the roles, not the last column scrolled out of view.
+        QCOMPARE(header->visualIndex(header->sortIndicatorSection()),
+                 MetricsTableModel::kFirstMetricColumn);
     }
 
     void aPageWaitsForItsModelAndRefusesNothingElse() {
