@@ -140,6 +140,10 @@ void HeadGridView::ensurePanelCount(int count) {
         view->setStyle(m_style);
         view->setCausalMask(m_causal);
         connect(view, &HeatmapView::rowClicked, this, &HeadGridView::toggleRow);
+        connect(view, &HeatmapView::doubleClicked, this, [this, view] {
+            const auto index = static_cast<int>(m_panels.indexOf(view));
+            emit headDoubleClicked(index < m_headCount ? index : -1);
+        });
         m_panels.append(view);
     }
     m_columns = 0; // force a new arrangement

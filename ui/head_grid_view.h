@@ -48,6 +48,11 @@ public:
     // side in a width × height area (8 panels in a landscape window → 4 × 2).
     static int balancedColumns(int panels, int width, int height);
 
+signals:
+    // A panel was double-clicked: its head (0-based), or −1 for the mean and baseline panels,
+    // which are no head of the model.
+    void headDoubleClicked(int head);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 

@@ -107,6 +107,10 @@ HeatmapView::HeatmapView(QWidget *parent)
 
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::showToolTip);
     connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::handlePress);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *event) {
+        if (event->button() == Qt::LeftButton)
+            emit doubleClicked();
+    });
     connect(m_plot, &HeatmapPlot::painted, this, &HeatmapView::painted);
     applyPalette();
     updateScale();

@@ -93,6 +93,7 @@ public:
 
 signals:
     void rowClicked(int row);
+    void doubleClicked(); // the left button, anywhere on the plot
     void painted();
 
 protected:

@@ -14,6 +14,7 @@
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "step_view.h"
+#include "tour_panel.h"
 #include "weights_questions.h"
 
 #include <attnviz/error.h>
@@ -71,6 +72,14 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
                                  "notation"));
     connect(session, &AttentionSession::resultChanged, m_stepView,
             [this] { m_stepView->setSnapshot(m_session->snapshot()); });
+    connect(m_grid, &HeadGridView::headDoubleClicked, this, [this](int head) {
+        if (head >= 0)
+            showHeadSteps(m_session->layer(), head);
+        else
+            statusBar()->showMessage(tr("The mean and single-head panels are not heads of the "
+                                        "model: double-click a head to see its steps."),
+                                     6000);
+    });
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
@@ -204,6 +213,15 @@ void MainWindow::createMenus() {
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    if (!m_tour) { // beside the analysis panels, on the right edge
+        m_tour = new TourDock(this, m_session);
+        addDockWidget(Qt::RightDockWidgetArea, m_tour, Qt::Horizontal);
+        m_tour->hide();
+    }
+    help->addAction(tr("&Why multi-head attention?"), this, [this] {
+        m_tour->show();
+        m_tour->raise();
+    });
     help->addAction(tr("&About attnviz"), this, [this] {
         QMessageBox::about(this, tr("About attnviz"),
                            tr("<h3>attnviz %1</h3><p>See what multi-head self-attention does: one "
@@ -550,6 +568,7 @@ void MainWindow::createModelControls() {
         m_session->setLayer(layer);
         m_views->setCurrentWidget(m_grid);
     });
+    connect(m_modelView, &ModelView::headDoubleClicked, this, &MainWindow::showHeadSteps);
     for (const auto &[key, delta] : {std::pair{QKeySequence::MoveToPreviousPage, -1},
                                      std::pair{QKeySequence::MoveToNextPage, 1}}) {
         auto *shortcut = new QShortcut(key, this);
@@ -602,6 +621,12 @@ void MainWindow::showModelState() {
     }
     m_modelSelector->showState(builtin, folderLabel, model ? model->model.layers() : 1,
                                m_session->layer());
+}
+
+void MainWindow::showHeadSteps(int layer, int head) {
+    m_session->setLayer(layer); // the grid shows the layer whose head is opened
+    m_stepView->showHead(layer, head);
+    m_views->setCurrentWidget(m_stepView);
 }
 
 void MainWindow::stepLayer(int delta) {

@@ -26,6 +26,7 @@ class ModelSelector;
 class ModelView;
 class SentenceBar;
 class StepView;
+class TourDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +40,10 @@ public:
     ModelView *modelView() const { return m_modelView; }
     ModelLoader *modelLoader() const { return m_modelLoader; }
     QTabWidget *viewTabs() const { return m_views; }
+    StepView *stepView() const { return m_stepView; }
+    TourDock *tourDock() const { return m_tour; }
+    // Opens the step view on this layer (0-based; a model's grid follows it) and head.
+    void showHeadSteps(int layer, int head);
 
     // Opens a built-in model by name, or a model folder, off the GUI thread; a failure shows a
     // dialog (unless `quiet`) and changes nothing. Returns false for an unknown built-in name.
@@ -105,6 +110,7 @@ private:
     ModelView *m_modelView = nullptr;
     QTabWidget *m_views = nullptr;
     StepView *m_stepView = nullptr;
+    TourDock *m_tour = nullptr;
     bool m_quietModelErrors = false;
     int m_pendingLayer = 0; // a session's layer, applied when its model has loaded
     QLabel *m_loadingText;

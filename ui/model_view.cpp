@@ -2,9 +2,12 @@
 
 #include "attention_session.h"
 
+#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyleHints>
+#include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
@@ -19,7 +22,11 @@ const QColor kMaskedColor(0xD8, 0xD8, 0xD8); // keys after the query under a cau
 } // namespace
 
 ModelView::ModelView(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_clickTimer(new QTimer(this)) {
+    m_clickTimer->setSingleShot(true);
+    connect(m_clickTimer, &QTimer::timeout, this,
+            [this] { emit headActivated(m_clicked.layer, m_clicked.head); });
     setMouseTracking(true);
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -167,8 +174,17 @@ void ModelView::paintEvent(QPaintEvent *) {
 
 void ModelView::mousePressEvent(QMouseEvent *event) {
     const Hit hit = hitAt(event->position().toPoint());
+    if (hit.layer < 0 || event->button() != Qt::LeftButton)
+        return;
+    m_clicked = hit;
+    m_clickTimer->start(QGuiApplication::styleHints()->mouseDoubleClickInterval());
+}
+
+void ModelView::mouseDoubleClickEvent(QMouseEvent *event) {
+    m_clickTimer->stop();
+    const Hit hit = hitAt(event->position().toPoint());
     if (hit.layer >= 0 && event->button() == Qt::LeftButton)
-        emit headActivated(hit.layer, hit.head);
+        emit headDoubleClicked(hit.layer, hit.head);
 }
 
 bool ModelView::event(QEvent *event) {

@@ -1,5 +1,6 @@
 // ModelView: every layer × head of a model as a thumbnail heatmap on one shared colour scale;
-// hover names the cell, a click opens that layer in the head grid.
+// hover names the cell, a click opens that layer in the head grid, a double click that head's
+// steps.
 #pragma once
 
 #include "heatmap_style.h"
@@ -12,6 +13,8 @@
 
 #include <memory>
 #include <vector>
+
+class QTimer;
 
 namespace attnviz::ui {
 
@@ -36,12 +39,16 @@ public:
     quint64 paintCount() const { return m_paints; }
 
 signals:
+    // A click, once the double-click interval has passed without a second one (so a double click
+    // never also opens the layer first and lands on the view behind).
     void headActivated(int layer, int head);
+    void headDoubleClicked(int layer, int head);
     void painted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -60,6 +67,8 @@ private:
     int m_currentLayer = 0;
     double m_upper = 1.0;
     quint64 m_paints = 0;
+    QTimer *m_clickTimer;
+    Hit m_clicked; // waits for m_clickTimer
 };
 
 } // namespace attnviz::ui

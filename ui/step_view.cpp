@@ -70,6 +70,7 @@ StepView::StepView(QWidget *parent)
     m_unscaledBox->setToolTip(tr("Feed Q·Kᵀ to the softmax without dividing by √dk: as dk grows, "
                                  "the softmax collapses onto one key. Only this head changes."));
     m_entropyLabel = new QLabel;
+    m_entropyLabel->setWordWrap(true); // a long line must not widen the window past the screen
     m_hoverLabel = new QLabel(tr("Hover a cell of Q·Kᵀ, the softmax or the head output to see how "
                                  "it is computed."));
     m_hoverLabel->setWordWrap(true);

@@ -38,6 +38,7 @@ public:
     void setUnscaled(bool unscaled);
 
     int layer() const { return m_layer; }
+    bool unscaled() const { return m_unscaled; }
     int head() const { return m_head; }
     const StepDiagram &diagram() const { return m_diagram; }
     // Mean normalised entropy of the head's softmax with and without the scaling (NaN before the

@@ -82,7 +82,7 @@ private slots:
         const QString tip = view->toolTipAt(view->thumbnailRect(1, 2).center());
         QVERIFY2(tip.startsWith("Layer 2, head 3"), qPrintable(tip));
         QTest::mouseClick(view, Qt::LeftButton, {}, view->thumbnailRect(1, 2).center());
-        QCOMPARE(m_session->layer(), 1);
+        QTRY_COMPARE(m_session->layer(), 1); // after the double-click interval
         QCOMPARE(m_window->viewTabs()->currentWidget(),
                  static_cast<QWidget *>(m_window->headGrid()));
         QCOMPARE(m_session->snapshot()->layer, 1);
