@@ -1,10 +1,12 @@
 #include "attention_session.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
 
 #include "file_load_worker.h"
 #include "session_file.h"
+#include "translated_error.h"
 
 #include <QFileInfo>
 
@@ -15,6 +17,13 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct SessionText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::AttentionSession)
+};
+} // namespace
 
 namespace {
 
@@ -172,9 +181,9 @@ template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
         snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         out.snapshot = std::move(snapshot);
     } catch (const InputError &e) {
-        out.error = QString::fromUtf8(e.what());
+        out.error = translatedError(e);
     } catch (const std::bad_alloc &) {
-        out.error = QObject::tr("out of memory; lower the sizes or shorten the sentence");
+        out.error = SessionText::tr("out of memory; lower the sizes or shorten the sentence");
     }
     return out;
 }
@@ -273,7 +282,7 @@ bool AttentionSession::setOptions(const PipelineOptions &options) {
     try {
         validate(options.attention, 0);
     } catch (const InputError &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(translatedError(e));
         return false;
     }
     m_options = options;
@@ -325,7 +334,7 @@ QString AttentionSession::useWeightsFile(const OpenedWeightsFile &opened,
             loaded.module.prefix.empty() ? std::nullopt : std::optional(loaded.module.prefix);
         return {};
     } catch (const InputError &e) {
-        return QString::fromUtf8(e.what());
+        return translatedError(e);
     } catch (const std::bad_alloc &) {
         return tr("'%1' is too large to load").arg(opened.path);
     }
@@ -337,7 +346,7 @@ QString AttentionSession::loadWeightsFile(const QString &path,
     try {
         return useWeightsFile(openWeightsFile(path), prefix, heads);
     } catch (const InputError &e) {
-        return QString::fromUtf8(e.what());
+        return translatedError(e);
     } catch (const std::bad_alloc &) {
         return tr("'%1' is too large to load").arg(path);
     }

@@ -8,6 +8,7 @@
 #include "heatmap_view.h"
 #include "panel_specs.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 
 #include <qcustomplot.h>
@@ -29,6 +30,13 @@
 #include <cstring>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct FigureText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::FigureRenderer)
+};
+} // namespace
 
 namespace {
 
@@ -212,13 +220,14 @@ QString figureWeightsName(const QString &weightsPath, const std::string &module)
     if (weightsPath.isEmpty())
         return {};
     const QString file = QFileInfo(weightsPath).fileName();
-    return module.empty() ? file
-                          : QObject::tr("%1, module %2").arg(file, QString::fromStdString(module));
+    return module.empty()
+               ? file
+               : FigureText::tr("%1, module %2").arg(file, QString::fromStdString(module));
 }
 
 QString figureWeightsName(const AttentionSession &session) {
     if (const auto model = session.model()) // a whole model: its name, and the layer shown
-        return QObject::tr("model %1, layer %2 of %3")
+        return FigureText::tr("model %1, layer %2 of %3")
             .arg(QString::fromStdString(model->model.spec.name))
             .arg(session.layer() + 1)
             .arg(model->model.layers());
@@ -232,18 +241,17 @@ QString figureWeightsName(const AttentionSession &session) {
 QString figureCaption(const SessionSnapshot &s, const QString &weightsName) {
     const AttentionConfig &c = s.options.attention;
     QStringList parts;
-    parts << (c.singleHead   ? QObject::tr("single head (Self_Attention)")
-              : c.heads == 1 ? QObject::tr("1 head")
-                             : QObject::tr("%1 heads").arg(c.heads));
-    parts << QObject::tr("d_model %1, dk %2, dv %3").arg(c.dModel).arg(c.dk).arg(c.dv);
+    parts << (c.singleHead ? FigureText::tr("single head (Self_Attention)")
+                           : FigureText::tr("%n head(s)", nullptr, c.heads));
+    parts << FigureText::tr("d_model %1, dk %2, dv %3").arg(c.dModel).arg(c.dk).arg(c.dv);
     if (c.causal)
-        parts << QObject::tr("causal");
+        parts << FigureText::tr("causal");
     if (weightsName.isEmpty())
-        parts << QObject::tr("seed %1, random weights").arg(s.options.seed);
+        parts << FigureText::tr("seed %1, random weights").arg(s.options.seed);
     else
-        parts << QObject::tr("weights %1").arg(weightsName);
-    parts << (s.options.positional ? QObject::tr("positional encoding")
-                                   : QObject::tr("no positional encoding"));
+        parts << FigureText::tr("weights %1").arg(weightsName);
+    parts << (s.options.positional ? FigureText::tr("positional encoding")
+                                   : FigureText::tr("no positional encoding"));
     // The sentence sits in a first-strong isolate (U+2068 … U+2069): an Arabic or Hebrew
     // sentence keeps its own direction and leaves the caption's order alone.
     return QStringLiteral("“\u2068%1\u2069” — %2")
@@ -357,7 +365,7 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
                       bar.center().y());
     painter.rotate(90);
     // Centred on the bar, and never clipped when the bar is shorter than the words.
-    const QString label = QObject::tr("attention weight");
+    const QString label = FigureText::tr("attention weight");
     const int length = std::max(bar.height(), metrics.horizontalAdvance(label) + 4);
     painter.drawText(QRect(-length / 2, -metrics.height(), length, metrics.height() + 4),
                      Qt::AlignCenter, label);
@@ -520,14 +528,14 @@ void FigureRenderer::write(QIODevice &device, const QString &format, const QStri
         QCPPainter painter;
         if (!painter.begin(&pdf)) {
             checkDevice();
-            throw writeError(name, QObject::tr("the PDF writer could not start"));
+            throw writeError(name, FigureText::tr("the PDF writer could not start"));
         }
         painter.setMode(QCPPainter::pmVectorized);
         paint(painter);
         const bool ended = painter.end();
         checkDevice();
         if (!ended)
-            throw writeError(name, QObject::tr("the PDF writer could not finish"));
+            throw writeError(name, FigureText::tr("the PDF writer could not finish"));
     } else {
         throw InputError(
             ("cannot tell the format of '" + name + "': use .png, .svg or .pdf").toStdString());

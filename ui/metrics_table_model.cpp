@@ -2,6 +2,8 @@
 #include "metrics_table_model.h"
 
 #include "attention_session.h"
+#include "role_text.h"
+#include "translated_error.h"
 
 #include <attnviz/error.h>
 
@@ -39,7 +41,7 @@ void MetricsTableModel::showSnapshot(const SessionSnapshot &snapshot) {
                                 describeTokens(snapshot.result.tokens),
                                 snapshot.options.attention.causal, HeadDistances::Skip);
     } catch (const InputError &failure) {
-        error = QString::fromUtf8(failure.what());
+        error = translatedError(failure);
     }
     m_error = error;
     // Same rows: change the values in place. A reset would make the view lay itself out again
@@ -80,8 +82,7 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const {
     if (column == kRoleColumn) {
         switch (role) {
         case Qt::DisplayRole:
-            return QString::fromUtf8(roleLabel(head.role.role).data(),
-                                     qsizetype(roleLabel(head.role.role).size()));
+            return RoleText::label(head.role.role);
         case SortRole:
             return static_cast<int>(head.role.role);
         case Qt::ToolTipRole:

@@ -2,22 +2,32 @@
 
 #include "attention_session.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct PanelText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::PanelSpecs)
+};
+} // namespace
 
 PanelSpec headPanel(const SessionSnapshot &snapshot, int head) {
     const Eigen::MatrixXf *weights =
         &snapshot.result.attention.heads[static_cast<std::size_t>(head)].weights;
     if (snapshot.options.attention.singleHead)
-        return {QObject::tr("Single head (Self_Attention)"), QObject::tr("single head"), weights};
-    return {QObject::tr("Head %1").arg(head + 1), QObject::tr("head %1").arg(head + 1), weights};
+        return {PanelText::tr("Single head (Self_Attention)"), PanelText::tr("single head"),
+                weights};
+    return {PanelText::tr("Head %1").arg(head + 1), PanelText::tr("head %1").arg(head + 1),
+            weights};
 }
 
 PanelSpec meanPanel(const SessionSnapshot &snapshot) {
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
-    return {heads == 1 ? QObject::tr("Mean of 1 head") : QObject::tr("Mean of %1 heads").arg(heads),
-            QObject::tr("mean of heads"), &snapshot.meanAttention};
+    return {PanelText::tr("Mean of %n head(s)", nullptr, heads), PanelText::tr("mean of heads"),
+            &snapshot.meanAttention};
 }
 
 QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
@@ -29,8 +39,8 @@ QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
         panels << meanPanel(snapshot);
     if (snapshot.baseline)
         panels << PanelSpec{
-            QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
-            QObject::tr("single-head baseline"), &snapshot.baseline->heads.front().weights};
+            PanelText::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
+            PanelText::tr("single-head baseline"), &snapshot.baseline->heads.front().weights};
     return panels;
 }
 

@@ -1,0 +1,20 @@
+// RoleText: head roles (core's HeadRole) named and explained in the interface's language.
+#pragma once
+
+#include <attnviz/analysis/head_roles.h>
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace attnviz::ui {
+
+struct RoleText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::RoleText)
+public:
+    // "Previous token" / "前一个词元": core's roleLabel, translated.
+    static QString label(HeadRole role);
+    // One sentence saying what the role means (core's roleExplanation, translated).
+    static QString explanation(HeadRole role);
+};
+
+} // namespace attnviz::ui
