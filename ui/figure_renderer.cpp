@@ -98,7 +98,7 @@ protected:
                     cause != 0)
                     m_failure = QString::fromLocal8Bit(std::strerror(cause));
                 if (m_failure.isEmpty() || m_failure == QLatin1String("Unknown error"))
-                    m_failure = QStringLiteral("the device accepted only %1 of %2 bytes")
+                    m_failure = FigureText::tr("the device accepted only %1 of %2 bytes")
                                     .arg(done)
                                     .arg(length);
                 return -1;
@@ -160,7 +160,7 @@ void FigureOptions::validate(bool png) const {
     const auto fail = [](const QString &message) { throw InputError(message.toStdString()); };
     if (size.width() < kMinSide || size.height() < kMinSide || size.width() > kMaxSide ||
         size.height() > kMaxSide)
-        fail(QStringLiteral("the figure size %1 × %2 px (%3 × %4 in) is outside %5 … %6 px "
+        fail(FigureText::tr("the figure size %1 × %2 px (%3 × %4 in) is outside %5 … %6 px "
                             "(%7 … %8 in) a side")
                  .arg(size.width())
                  .arg(size.height())
@@ -174,7 +174,7 @@ void FigureOptions::validate(bool png) const {
     if (!(dpi >= kMinDpi - 1e-6 && dpi <= kMaxDpi + 1e-6))
         fail(QStringLiteral("%1 DPI is outside %2 … %3 DPI").arg(dpi).arg(kMinDpi).arg(kMaxDpi));
     if (fontPoints != 0 && !(fontPoints >= kMinFontPoints && fontPoints <= kMaxFontPoints))
-        fail(QStringLiteral("a font size of %1 pt is outside %2 … %3 pt")
+        fail(FigureText::tr("a font size of %1 pt is outside %2 … %3 pt")
                  .arg(fontPoints)
                  .arg(kMinFontPoints)
                  .arg(kMaxFontPoints));
@@ -182,7 +182,7 @@ void FigureOptions::validate(bool png) const {
         const qint64 w = std::llround(size.width() * scale),
                      h = std::llround(size.height() * scale);
         if (w * h > kMaxPixels)
-            fail(QStringLiteral("a %1 × %2 pixel PNG (%3 million pixels, %4 GB of memory) is "
+            fail(FigureText::tr("a %1 × %2 pixel PNG (%3 million pixels, %4 GB of memory) is "
                                 "above the limit of %5 million pixels; lower the size or the DPI, "
                                 "or export SVG or PDF")
                      .arg(w)
@@ -454,7 +454,7 @@ QImage FigureRenderer::toImage() {
     m_options.validate(true);
     QImage image(pixelSize(), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
-        throw InputError(QStringLiteral("not enough memory for a %1 × %2 pixel image")
+        throw InputError(FigureText::tr("not enough memory for a %1 × %2 pixel image")
                              .arg(pixelSize().width())
                              .arg(pixelSize().height())
                              .toStdString());

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>SessionFileText</name>
+    <message>
+        <source>&apos;seed&apos; must be a whole number from 0 to %1 written as text</source>
+        <translation>“seed”必须是以文本形式写出的 0 到 %1 之间的整数</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::InputError</name>
     <message>
         <source>the sentence has no tokens; type some words</source>
@@ -870,6 +877,26 @@
         <source>the PDF writer could not finish</source>
         <translation>PDF 写入器无法完成写入</translation>
     </message>
+    <message>
+        <source>the device accepted only %1 of %2 bytes</source>
+        <translation>设备只接收了 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <source>the figure size %1 × %2 px (%3 × %4 in) is outside %5 … %6 px (%7 … %8 in) a side</source>
+        <translation>图的尺寸 %1 × %2 像素（%3 × %4 英寸）超出了每边 %5 … %6 像素（%7 … %8 英寸）的范围</translation>
+    </message>
+    <message>
+        <source>a font size of %1 pt is outside %2 … %3 pt</source>
+        <translation>字号 %1 磅超出了 %2 … %3 磅的范围</translation>
+    </message>
+    <message>
+        <source>a %1 × %2 pixel PNG (%3 million pixels, %4 GB of memory) is above the limit of %5 million pixels; lower the size or the DPI, or export SVG or PDF</source>
+        <translation>%1 × %2 像素的 PNG（%3 百万像素，需 %4 GB 内存）超过了 %5 百万像素的上限；请减小尺寸或 DPI，或导出为 SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 × %2 pixel image</source>
+        <translation>内存不足，无法生成 %1 × %2 像素的图像</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::FileLoadWorker</name>
@@ -1456,6 +1483,113 @@
     <message>
         <source>The input sequence: every token becomes a query row and a key column in each head</source>
         <translation>输入序列：每个词元在每个头中都对应一行查询和一列键</translation>
+    </message>
+</context>
+<context>
+    <name>attnviz::ui::SessionFile</name>
+    <message>
+        <source>the session has no &apos;%1&apos;</source>
+        <translation>会话文件中没有“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be text</source>
+        <translation>“%1”必须是文本</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number</source>
+        <translation>“%1”必须是整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be between %2 and %3, got %4</source>
+        <translation>“%1”必须在 %2 到 %3 之间，当前为 %4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object</source>
+        <translation>“%1”必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>this is not an attnviz session (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>这不是 attnviz 会话文件（没有 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>the session was written by a newer attnviz (format version %1; this version reads up to %2)</source>
+        <translation>此会话由更新版本的 attnviz 保存（格式版本 %1；当前版本最高只能读取 %2）</translation>
+    </message>
+    <message>
+        <source>&apos;view.colormap&apos; is not a known colour map</source>
+        <translation>“view.colormap”不是已知的配色</translation>
+    </message>
+    <message>
+        <source>&apos;view.scale&apos; must be one of %1</source>
+        <translation>“view.scale”必须是 %1 之一</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint&apos; must be null or an object</source>
+        <translation>“checkpoint”必须是 null 或 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint.source&apos; is empty; use null for the module</source>
+        <translation>“checkpoint.source”为空；若使用模块请写 null</translation>
+    </message>
+    <message>
+        <source>&apos;weights&apos; must be null or an object</source>
+        <translation>“weights”必须是 null 或 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&apos;weights.file&apos; is empty; use null for random weights</source>
+        <translation>“weights.file”为空；若使用随机权重请写 null</translation>
+    </message>
+    <message>
+        <source>&apos;weights.sha256&apos; must be 64 lower-case hexadecimal digits</source>
+        <translation>“weights.sha256”必须是 64 位小写十六进制数字</translation>
+    </message>
+    <message>
+        <source>&apos;weights.heads&apos; is %1, but single-head mode has exactly one head</source>
+        <translation>“weights.heads”为 %1，但单头模式只能有一个头</translation>
+    </message>
+    <message>
+        <source>cannot read the weights file %1: %2</source>
+        <translation>无法读取权重文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the weights file %1 is not a regular file</source>
+        <translation>权重文件 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: it exists and is not a regular file</source>
+        <translation>无法保存“%1”：它已存在且不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2; the previous file is unchanged</source>
+        <translation>无法保存“%1”：%2；原来的文件保持不变</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>写入失败</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not JSON (%2 at byte %3)</source>
+        <translation>“%1”不是 JSON（第 %3 字节处：%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JSON object</source>
+        <translation>“%1”不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the session&apos;s weights file &apos;%1&apos; is missing</source>
+        <translation>会话所用的权重文件“%1”不存在</translation>
+    </message>
+    <message>
+        <source>the weights file &apos;%1&apos; has changed since the session was saved (its SHA-256 differs); the figure may differ</source>
+        <translation>权重文件“%1”在会话保存之后被修改过（SHA-256 不同）；图可能会有所不同</translation>
     </message>
 </context>
 <context>
