@@ -114,9 +114,9 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
         const MetricInfo &info =
             metricInfos()[static_cast<std::size_t>(section - kFirstMetricColumn)];
         if (role == Qt::DisplayRole)
-            return QString::fromUtf8(info.label.data(), qsizetype(info.label.size()));
+            return MetricText::label(info.metric);
         if (role == Qt::ToolTipRole)
-            return QString::fromUtf8(info.definition.data(), qsizetype(info.definition.size()));
+            return MetricText::definition(info.metric);
         return {};
     }
     if (role != Qt::DisplayRole)

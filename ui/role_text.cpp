@@ -46,4 +46,60 @@ QString RoleText::explanation(HeadRole role) {
     return tr("No single pattern takes more than half of the attention.");
 }
 
+QString MetricText::label(Metric metric) {
+    switch (metric) {
+    case Metric::Entropy:
+        return tr("Entropy");
+    case Metric::Confidence:
+        return tr("Confidence");
+    case Metric::Previous:
+        return tr("Previous");
+    case Metric::Self:
+        return tr("Self");
+    case Metric::Next:
+        return tr("Next");
+    case Metric::First:
+        return tr("First");
+    case Metric::Distance:
+        return tr("Distance");
+    case Metric::SameToken:
+        return tr("Same token");
+    case Metric::Special:
+        return tr("Special");
+    case Metric::Punctuation:
+        return tr("Punctuation");
+    case Metric::Importance:
+        break;
+    }
+    return tr("Importance");
+}
+
+QString MetricText::definition(Metric metric) {
+    switch (metric) {
+    case Metric::Entropy:
+        return tr("Mean row entropy over ln(allowed keys): 0 = one key, 1 = uniform");
+    case Metric::Confidence:
+        return tr("Mean of each row's largest weight");
+    case Metric::Previous:
+        return tr("Mean weight on the previous token");
+    case Metric::Self:
+        return tr("Mean weight on the query token itself");
+    case Metric::Next:
+        return tr("Mean weight on the next token (absent when causal)");
+    case Metric::First:
+        return tr("Mean weight on the first token");
+    case Metric::Distance:
+        return tr("Mean distance in tokens between a query and the keys it attends to");
+    case Metric::SameToken:
+        return tr("Mean weight on other occurrences of the query's own word");
+    case Metric::Special:
+        return tr("Mean weight on special tokens such as [CLS], [SEP], <|endoftext|>");
+    case Metric::Punctuation:
+        return tr("Mean weight on punctuation tokens");
+    case Metric::Importance:
+        break;
+    }
+    return tr("How much the output changes when this head is removed: ‖y − y₋ₕ‖ / ‖y‖");
+}
+
 } // namespace attnviz::ui

@@ -1213,6 +1213,97 @@
     </message>
 </context>
 <context>
+    <name>attnviz::ui::MetricText</name>
+    <message>
+        <source>Entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前一个</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>自身</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>后一个</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>首个</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Same token</source>
+        <translation>相同词元</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>特殊词元</translation>
+    </message>
+    <message>
+        <source>Punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Mean row entropy over ln(allowed keys): 0 = one key, 1 = uniform</source>
+        <translation>各行的熵除以 ln(可关注的键数) 后的平均值：0 = 只关注一个键，1 = 均匀分布</translation>
+    </message>
+    <message>
+        <source>Mean of each row&apos;s largest weight</source>
+        <translation>每行最大权重的平均值</translation>
+    </message>
+    <message>
+        <source>Mean weight on the previous token</source>
+        <translation>落在前一个词元上的平均权重</translation>
+    </message>
+    <message>
+        <source>Mean weight on the query token itself</source>
+        <translation>落在查询词元自身上的平均权重</translation>
+    </message>
+    <message>
+        <source>Mean weight on the next token (absent when causal)</source>
+        <translation>落在后一个词元上的平均权重（使用因果掩码时没有）</translation>
+    </message>
+    <message>
+        <source>Mean weight on the first token</source>
+        <translation>落在第一个词元上的平均权重</translation>
+    </message>
+    <message>
+        <source>Mean distance in tokens between a query and the keys it attends to</source>
+        <translation>查询与它所关注的键之间的平均距离（以词元计）</translation>
+    </message>
+    <message>
+        <source>Mean weight on other occurrences of the query&apos;s own word</source>
+        <translation>落在与查询相同的词的其他出现位置上的平均权重</translation>
+    </message>
+    <message>
+        <source>Mean weight on special tokens such as [CLS], [SEP], &lt;|endoftext|&gt;</source>
+        <translation>落在 [CLS]、[SEP]、&lt;|endoftext|&gt; 等特殊词元上的平均权重</translation>
+    </message>
+    <message>
+        <source>Mean weight on punctuation tokens</source>
+        <translation>落在标点词元上的平均权重</translation>
+    </message>
+    <message>
+        <source>How much the output changes when this head is removed: ‖y − y₋ₕ‖ / ‖y‖</source>
+        <translation>去掉这个头后输出的变化有多大：‖y − y₋ₕ‖ / ‖y‖</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::MetricsDock</name>
     <message>
         <source>Head metrics</source>
