@@ -30,12 +30,17 @@ int pinnedCode(int head) {
 QString describeSnapshot(const SessionSnapshot &snapshot) {
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
     const auto tokens = static_cast<int>(snapshot.tokens.size());
-    QString text = DifferenceView::tr("%n token(s), ", nullptr, tokens) +
-                   DifferenceView::tr("%n head(s), ", nullptr, heads) +
-                   DifferenceView::tr("seed %1").arg(snapshot.options.seed);
+    // Two counts cannot share one %n: each is its own phrase, placed by a whole-sentence template.
+    const QString tokenCount = DifferenceView::tr("%n token(s)", nullptr, tokens);
+    const QString headCount = DifferenceView::tr("%n head(s)", nullptr, heads);
     if (snapshot.model)
-        text += DifferenceView::tr(", layer %1").arg(snapshot.layer + 1);
-    return text;
+        return DifferenceView::tr("%1, %2, seed %3, layer %4")
+            .arg(tokenCount, headCount)
+            .arg(snapshot.options.seed)
+            .arg(snapshot.layer + 1);
+    return DifferenceView::tr("%1, %2, seed %3")
+        .arg(tokenCount, headCount)
+        .arg(snapshot.options.seed);
 }
 
 } // namespace

@@ -28,17 +28,17 @@
 <context>
     <name>attnviz::ui::DifferenceView</name>
     <message numerus="yes">
-        <source>%n token(s), </source>
+        <source>%n token(s)</source>
         <translation>
-            <numerusform>%n token, </numerusform>
-            <numerusform>%n tokens, </numerusform>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n head(s), </source>
+        <source>%n head(s)</source>
         <translation>
-            <numerusform>%n head, </numerusform>
-            <numerusform>%n heads, </numerusform>
+            <numerusform>%n head</numerusform>
+            <numerusform>%n heads</numerusform>
         </translation>
     </message>
 </context>

@@ -589,26 +589,6 @@
 </context>
 <context>
     <name>attnviz::ui::DifferenceView</name>
-    <message numerus="yes">
-        <source>%n token(s), </source>
-        <translation>
-            <numerusform>%n 个词元，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n head(s), </source>
-        <translation>
-            <numerusform>%n 个头，</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>seed %1</source>
-        <translation>种子 %1</translation>
-    </message>
-    <message>
-        <source>, layer %1</source>
-        <translation>，第 %1 层</translation>
-    </message>
     <message>
         <source>Pin</source>
         <translation>固定</translation>
@@ -688,6 +668,26 @@
     <message>
         <source>Head %1 minus %2 (red: A attends more; blue: B attends more)</source>
         <translation>头 %1 减去%2（红色：A 关注更多；蓝色：B 关注更多）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n 个词元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s)</source>
+        <translation>
+            <numerusform>%n 个头</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, seed %3, layer %4</source>
+        <translation>%1，%2，种子 %3，第 %4 层</translation>
+    </message>
+    <message>
+        <source>%1, %2, seed %3</source>
+        <translation>%1，%2，种子 %3</translation>
     </message>
 </context>
 <context>
