@@ -217,6 +217,11 @@ AttentionSession::Job AttentionSession::makeJob() const {
     return job;
 }
 
+void AttentionSession::retranslateError() {
+    if (!m_error.isEmpty())
+        requestCompute();
+}
+
 void AttentionSession::requestCompute() {
     if (isBusy()) { // the running job finishes, then only the newest request runs
         m_pendingRequest = true;

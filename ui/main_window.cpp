@@ -141,6 +141,7 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     setSessionPath({});
     // Texts that are computed (status bar, title, loading note) follow a language change too.
     m_texts->add([this] {
+        m_session->retranslateError(); // the sentence's message under the entry
         showResult();
         showLoading(m_loader->isBusy());
         setWindowTitle(

@@ -166,6 +166,27 @@ private slots:
         QCOMPARE(controls->dModelControl()->toolTip(), englishTooltip);
     }
 
+    // The message under the sentence follows the language too, and the last picture stays.
+    void sentenceMessageFollowsTheLanguage() {
+        applyLanguage(LanguageChoice::English);
+        AttentionSession session;
+        MainWindow window(&session);
+        PipelineOptions options;
+        options.sentence = "The cat sat .";
+        QVERIFY(session.setOptions(options));
+        session.waitForIdle();
+        const auto picture = session.snapshot();
+        QVERIFY(picture);
+        session.setSentence(QStringLiteral("   "));
+        session.waitForIdle();
+        QTRY_VERIFY(session.errorText().contains(QStringLiteral("no tokens")));
+        applyLanguage(LanguageChoice::Chinese);
+        QTRY_VERIFY2(session.errorText().contains(QStringLiteral("没有词元")),
+                     qPrintable(session.errorText()));
+        QCOMPARE(session.snapshot(), picture);
+        QCOMPARE(session.options().sentence, std::string("   "));
+    }
+
     void languageMenuSwitchesAndRemembers() {
         AttentionSession session;
         MainWindow window(&session);
