@@ -7,6 +7,7 @@
 
 #include <attention_session.h>
 #include <control_panel.h>
+#include <language.h>
 #include <main_window.h>
 
 #include <QApplication>
@@ -42,6 +43,7 @@ namespace attnviz {
 int runWindow(const CommandLineOptions &options) {
     QApplication::setApplicationDisplayName(QStringLiteral("attnviz"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+    ui::applyLanguage(ui::savedLanguageChoice()); // the locale's, or View ▸ Language's
     ui::AttentionSession session;
     ui::MainWindow window(&session);
     if (!options.sessionPath.isEmpty()) {

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-l10n-tools libqt6svg6 qt6-qpa-plugins
+  qt6-tools-dev qt6-translations-l10n
   libgl-dev libxkbcommon-dev
   libeigen3-dev libqcustomplot-dev libicu-dev nlohmann-json3-dev libbenchmark-dev
   fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji fonts-symbola fonts-thai-tlwg fonts-dejavu-core

@@ -7,6 +7,7 @@
 #include "head_count_sweep_view.h"
 #include "head_similarity_view.h"
 #include "metrics_dock.h"
+#include "retranslator.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -18,9 +19,18 @@ namespace attnviz::ui {
 
 namespace {
 
-QDockWidget *makeDock(QMainWindow *window, const QString &title, const QString &objectName,
+// The translation context of the docks' titles.
+struct AnalysisPanelsText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::AnalysisPanels)
+};
+
+// `title` is translated now and again when the language changes.
+QDockWidget *makeDock(QMainWindow *window, const char *title, const QString &objectName,
                       QWidget *content) {
-    auto *dock = new QDockWidget(title, window);
+    auto *dock = new QDockWidget(window);
+    (new Retranslator(dock))->add([dock, title] {
+        dock->setWindowTitle(AnalysisPanelsText::tr(title));
+    });
     dock->setObjectName(objectName); // saveState() restores docks by name
     dock->setWidget(content);
     return dock;
@@ -34,18 +44,18 @@ AnalysisPanels installAnalysisPanels(QMainWindow *window, AttentionSession *sess
     panels.metrics = new MetricsDock(session, window);
     panels.similarity = new HeadSimilarityView(session);
     panels.similarityDock =
-        makeDock(window, QCoreApplication::translate("AnalysisPanels", "Head similarity"),
+        makeDock(window, QT_TRANSLATE_NOOP("attnviz::ui::AnalysisPanels", "Head similarity"),
                  QStringLiteral("headSimilarityDock"), panels.similarity);
     panels.difference = new DifferenceView(session);
     panels.differenceDock =
-        makeDock(window, QCoreApplication::translate("AnalysisPanels", "Difference"),
+        makeDock(window, QT_TRANSLATE_NOOP("attnviz::ui::AnalysisPanels", "Difference"),
                  QStringLiteral("differenceDock"), panels.difference);
     panels.sweep = new HeadCountSweepView(session);
     panels.sweepDock =
-        makeDock(window, QCoreApplication::translate("AnalysisPanels", "Head-count sweep"),
+        makeDock(window, QT_TRANSLATE_NOOP("attnviz::ui::AnalysisPanels", "Head-count sweep"),
                  QStringLiteral("headCountSweepDock"), panels.sweep);
     panels.cost = new CostPanel(session);
-    panels.costDock = makeDock(window, QCoreApplication::translate("AnalysisPanels", "Cost"),
+    panels.costDock = makeDock(window, QT_TRANSLATE_NOOP("attnviz::ui::AnalysisPanels", "Cost"),
                                QStringLiteral("costDock"), panels.cost);
 
     QDockWidget *const docks[] = {panels.metrics, panels.similarityDock, panels.differenceDock,

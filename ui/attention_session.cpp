@@ -1,10 +1,12 @@
 #include "attention_session.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 #include <attnviz/weights_file.h>
 
 #include "file_load_worker.h"
 #include "session_file.h"
+#include "translated_error.h"
 
 #include <QFileInfo>
 
@@ -15,6 +17,13 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct SessionText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::AttentionSession)
+};
+} // namespace
 
 namespace {
 
@@ -101,7 +110,7 @@ void analyseShownHeads(SessionSnapshot &snapshot) {
                              describeTokens(snapshot.result.tokens),
                              snapshot.options.attention.causal, HeadDistances::Skip));
     } catch (const InputError &failure) {
-        snapshot.analysisError = QString::fromUtf8(failure.what());
+        snapshot.analysisError = translatedError(failure);
     }
 }
 
@@ -191,9 +200,9 @@ template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
         snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         out.snapshot = std::move(snapshot);
     } catch (const InputError &e) {
-        out.error = QString::fromUtf8(e.what());
+        out.error = translatedError(e);
     } catch (const std::bad_alloc &) {
-        out.error = QObject::tr("out of memory; lower the sizes or shorten the sentence");
+        out.error = SessionText::tr("out of memory; lower the sizes or shorten the sentence");
     }
     return out;
 }
@@ -225,6 +234,11 @@ AttentionSession::Job AttentionSession::makeJob() const {
         job.weights = m_cachedRandomWeights;
     }
     return job;
+}
+
+void AttentionSession::retranslateError() {
+    if (!m_error.isEmpty())
+        requestCompute();
 }
 
 void AttentionSession::requestCompute() {
@@ -292,7 +306,7 @@ bool AttentionSession::setOptions(const PipelineOptions &options) {
     try {
         validate(options.attention, 0);
     } catch (const InputError &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(translatedError(e));
         return false;
     }
     m_options = options;
@@ -344,7 +358,7 @@ QString AttentionSession::useWeightsFile(const OpenedWeightsFile &opened,
             loaded.module.prefix.empty() ? std::nullopt : std::optional(loaded.module.prefix);
         return {};
     } catch (const InputError &e) {
-        return QString::fromUtf8(e.what());
+        return translatedError(e);
     } catch (const std::bad_alloc &) {
         return tr("'%1' is too large to load").arg(opened.path);
     }
@@ -356,7 +370,7 @@ QString AttentionSession::loadWeightsFile(const QString &path,
     try {
         return useWeightsFile(openWeightsFile(path), prefix, heads);
     } catch (const InputError &e) {
-        return QString::fromUtf8(e.what());
+        return translatedError(e);
     } catch (const std::bad_alloc &) {
         return tr("'%1' is too large to load").arg(path);
     }

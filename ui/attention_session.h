@@ -107,6 +107,9 @@ public:
 
     // Blocks until no computation is running (for tests, export and shutdown).
     void waitForIdle();
+    // After a language change: computes again when a message is shown, so that it is written in
+    // the new language (results and options are unchanged).
+    void retranslateError();
 
 signals:
     void optionsChanged();

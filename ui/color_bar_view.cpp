@@ -2,6 +2,7 @@
 
 #include "heatmap_plot.h"
 #include "heatmap_view.h"
+#include "retranslator.h"
 
 #include <qcustomplot.h>
 
@@ -26,7 +27,7 @@ ColorBarView::ColorBarView(QWidget *parent)
     auto *legend = new QHBoxLayout(m_maskedLegend);
     legend->setContentsMargins(4, 2, 4, 8);
     legend->addWidget(m_maskedSwatch);
-    auto *text = new QLabel(HeatmapView::maskedLegendText(), m_maskedLegend);
+    auto *text = new QLabel(m_maskedLegend);
     text->setWordWrap(true);
     legend->addWidget(text, 1);
     m_maskedLegend->setVisible(false);
@@ -37,7 +38,11 @@ ColorBarView::ColorBarView(QWidget *parent)
     m_scale->setType(QCPAxis::atRight);
     m_scale->setBarWidth(14);
     m_scale->setDataRange(QCPRange(0.0, 1.0));
-    m_scale->axis()->setLabel(tr("attention weight"));
+    (new Retranslator(this))->add([this, text] {
+        text->setText(HeatmapView::maskedLegendText());
+        m_scale->axis()->setLabel(tr("attention weight"));
+        m_plot->replot();
+    });
     m_scale->axis()->ticker()->setTickCount(5);
     m_plot->plotLayout()->addElement(0, 0, m_scale);
     m_scale->setMinimumMargins(QMargins(6, 36, 6, 36));

@@ -1,5 +1,6 @@
 #include "colormaps.h"
 
+#include <QCoreApplication>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -7,6 +8,13 @@
 #include <cmath>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct ColormapText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::Colormaps)
+};
+} // namespace
 
 namespace {
 
@@ -50,8 +58,8 @@ Stops stopsOf(Colormap map) {
 } // namespace
 
 QStringList colormapDisplayNames() {
-    return {QObject::tr("Viridis"), QObject::tr("Magma"),
-            QObject::tr("Cividis (colour-blind safe)"), QObject::tr("Grayscale (print)")};
+    return {ColormapText::tr("Viridis"), ColormapText::tr("Magma"),
+            ColormapText::tr("Cividis (colour-blind safe)"), ColormapText::tr("Grayscale (print)")};
 }
 
 QString colormapName(Colormap map) {

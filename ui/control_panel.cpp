@@ -1,6 +1,7 @@
 #include "control_panel.h"
 
 #include "attention_session.h"
+#include "retranslator.h"
 #include "slider_spin_box.h"
 
 #include <QCheckBox>
@@ -21,10 +22,15 @@ namespace attnviz::ui {
 
 ControlPanel::ControlPanel(AttentionSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_session(session) {
+    , m_session(session)
+    , m_texts(new Retranslator(this)) {
     auto *layout = new QVBoxLayout(this);
-    auto *model = new QGroupBox(tr("Model"), this);
-    auto *view = new QGroupBox(tr("View"), this);
+    auto *model = new QGroupBox(this);
+    auto *view = new QGroupBox(this);
+    m_texts->add([model, view] {
+        model->setTitle(tr("Model"));
+        view->setTitle(tr("View"));
+    });
     buildModelGroup(model);
     buildViewGroup(view);
     layout->addWidget(model);
@@ -33,6 +39,7 @@ ControlPanel::ControlPanel(AttentionSession *session, QWidget *parent)
     connectModelControls();
     connect(m_session, &AttentionSession::optionsChanged, this, &ControlPanel::showSessionState);
     showSessionState();
+    m_texts->add([this] { showSessionState(); }); // the notes under the sizes
 }
 
 void ControlPanel::buildModelGroup(QWidget *group) {
@@ -43,76 +50,129 @@ void ControlPanel::buildModelGroup(QWidget *group) {
     m_dv = new SliderSpinBox(1, 128, 128, group);
     m_dModel = new SliderSpinBox(8, 1024, 1024, group);
     m_dModel->setSingleStep(8);
-    m_lock = new QCheckBox(tr("dk = dv = d_model / heads"), group);
-    m_lock->setToolTip(tr("The standard Transformer sizing. Off: dk and dv move freely, as in "
-                          "the seed's MultiHeadAttention(dim, dk, dv, num_heads)."));
+    m_lock = new QCheckBox(group);
     m_lockNote = new QLabel(group);
     m_lockNote->setWordWrap(true);
     m_lockNote->setVisible(false);
     m_seed = new QSpinBox(group);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setKeyboardTracking(false);
-    m_newSeed = new QPushButton(tr("&New seed"), group);
-    m_newSeed->setToolTip(tr("Draw new random weights and embeddings"));
+    m_newSeed = new QPushButton(group);
     auto *seedRow = new QHBoxLayout;
     seedRow->addWidget(m_seed, 1);
     seedRow->addWidget(m_newSeed);
-    m_causal = new QCheckBox(tr("&Causal mask (decoder)"), group);
-    m_positional = new QCheckBox(tr("&Positional encoding"), group);
+    m_causal = new QCheckBox(group);
+    m_positional = new QCheckBox(group);
     m_tokenizer = new QComboBox(group);
-    m_tokenizer->addItem(tr("Words"), QStringLiteral("words"));
-    m_tokenizer->addItem(tr("Characters"), QStringLiteral("chars"));
-    m_singleHead = new QCheckBox(tr("Single-head &seed mode"), group);
-    m_singleHead->setToolTip(tr("The seed's Self_Attention(dim, dk, dv): one head, no output "
-                                "projection"));
+    m_tokenizer->addItem(QString(), QStringLiteral("words"));
+    m_tokenizer->addItem(QString(), QStringLiteral("chars"));
+    m_singleHead = new QCheckBox(group);
     m_weightsNote = new QLabel(group);
     m_weightsNote->setWordWrap(true);
     m_weightsNote->setVisible(false);
 
-    const auto labelFor = [group](const QString &text, QWidget *buddy) {
-        auto *label = new QLabel(text, group);
+    const auto labelFor = [group](QWidget *buddy) {
+        auto *label = new QLabel(group);
         label->setBuddy(buddy);
         return label;
     };
-    form->addRow(labelFor(tr("&Heads:"), m_heads), m_heads);
-    form->addRow(labelFor(tr("&dk:"), m_dk), m_dk);
-    form->addRow(labelFor(tr("d&v:"), m_dv), m_dv);
-    form->addRow(labelFor(tr("d_&model:"), m_dModel), m_dModel);
+    QLabel *headsLabel = labelFor(m_heads), *dkLabel = labelFor(m_dk), *dvLabel = labelFor(m_dv),
+           *dModelLabel = labelFor(m_dModel), *seedLabel = labelFor(m_seed),
+           *tokensLabel = labelFor(m_tokenizer);
+    form->addRow(headsLabel, m_heads);
+    form->addRow(dkLabel, m_dk);
+    form->addRow(dvLabel, m_dv);
+    form->addRow(dModelLabel, m_dModel);
     form->addRow(m_lock);
     form->addRow(m_lockNote);
-    form->addRow(labelFor(tr("S&eed:"), m_seed), seedRow);
-    form->addRow(labelFor(tr("&Tokens:"), m_tokenizer), m_tokenizer);
+    form->addRow(seedLabel, seedRow);
+    form->addRow(tokensLabel, m_tokenizer);
     form->addRow(m_causal);
     form->addRow(m_positional);
     form->addRow(m_singleHead);
     form->addRow(m_weightsNote);
+
+    // Labels and tooltips: what each size and switch is, for a student meeting them first.
+    m_texts->add([=, this] {
+        headsLabel->setText(tr("&Heads:"));
+        m_heads->setToolTip(tr("The number of attention heads h. Each head has its own query, "
+                               "key and value projections and its own heatmap."));
+        dkLabel->setText(tr("&dk:"));
+        m_dk->setToolTip(tr("dk: the width of each head's queries and keys. Scores are the "
+                            "scaled dot product q · k / √dk."));
+        dvLabel->setText(tr("d&v:"));
+        m_dv->setToolTip(tr("dv: the width of each head's values, so each head outputs dv "
+                            "numbers per token; the h outputs are concatenated (h · dv)."));
+        dModelLabel->setText(tr("d_&model:"));
+        m_dModel->setToolTip(tr("d_model: the width of each token's vector (the embedding) "
+                                "going in and of the output coming out."));
+        m_lock->setText(tr("dk = dv = d_model / heads"));
+        m_lock->setToolTip(tr("The standard Transformer sizing. Off: dk and dv move freely, as "
+                              "in the seed's MultiHeadAttention(dim, dk, dv, num_heads)."));
+        seedLabel->setText(tr("S&eed:"));
+        m_seed->setToolTip(tr("The seed of the random weights and embeddings: the same seed "
+                              "gives the same numbers."));
+        m_newSeed->setText(tr("&New seed"));
+        m_newSeed->setToolTip(tr("Draw new random weights and embeddings"));
+        tokensLabel->setText(tr("&Tokens:"));
+        m_tokenizer->setItemText(0, tr("Words"));
+        m_tokenizer->setItemText(1, tr("Characters"));
+        m_tokenizer->setToolTip(tr("How the sentence is cut into tokens: words (Chinese words "
+                                   "by a dictionary) or single characters"));
+        m_causal->setText(tr("&Causal mask (decoder)"));
+        m_causal->setToolTip(tr("Each token attends only to itself and earlier tokens, as in a "
+                                "decoder that predicts the next word; later cells are masked."));
+        m_positional->setText(tr("&Positional encoding"));
+        m_positional->setToolTip(tr("Adds sinusoidal position vectors to the embeddings. "
+                                    "Without them attention ignores word order, and repeated "
+                                    "words get identical rows."));
+        m_singleHead->setText(tr("Single-head &seed mode"));
+        m_singleHead->setToolTip(tr("The seed's Self_Attention(dim, dk, dv): one head, no "
+                                    "output projection"));
+    });
 }
 
 void ControlPanel::buildViewGroup(QWidget *group) {
     auto *form = new QFormLayout(group);
     m_colormap = new QComboBox(group);
     m_colormap->addItems(colormapDisplayNames());
-    m_values =
-        new QCheckBox(tr("Values in cells (N ≤ %1)").arg(HeatmapStyle::kMaxTokensForValues), group);
+    m_values = new QCheckBox(group);
     m_values->setChecked(true);
     m_scale = new QComboBox(group);
-    m_scale->addItem(tr("Shared, 0 – 1"));
-    m_scale->addItem(tr("Shared, 0 – largest weight"));
-    m_scale->addItem(tr("Per head, 0 – its largest"));
-    m_scale->setToolTip(tr("Shared scales keep heads comparable; per-head scales show each "
-                           "head's pattern at full contrast"));
-    m_mean = new QCheckBox(tr("Mean over heads panel"), group);
-    m_baseline = new QCheckBox(tr("Single-head baseline panel"), group);
-    m_baseline->setToolTip(tr("One head with dk = dv = d_model, for comparison"));
-    auto *label = new QLabel(tr("C&olours:"), group);
+    m_scale->addItems({QString(), QString(), QString()});
+    m_mean = new QCheckBox(group);
+    m_baseline = new QCheckBox(group);
+    auto *label = new QLabel(group);
     label->setBuddy(m_colormap);
     form->addRow(label, m_colormap);
-    auto *scaleLabel = new QLabel(tr("Sc&ale:"), group);
+    auto *scaleLabel = new QLabel(group);
     scaleLabel->setBuddy(m_scale);
     form->addRow(scaleLabel, m_scale);
     form->addRow(m_values);
     form->addRow(m_mean);
     form->addRow(m_baseline);
+    m_texts->add([=, this] {
+        label->setText(tr("C&olours:"));
+        const QStringList names = colormapDisplayNames();
+        for (int i = 0; i < names.size() && i < m_colormap->count(); ++i)
+            m_colormap->setItemText(i, names[i]);
+        m_colormap->setToolTip(tr("The colour map from weight 0 (dark) to the largest weight "
+                                  "(bright); cividis suits colour-blind readers, grayscale "
+                                  "print"));
+        scaleLabel->setText(tr("Sc&ale:"));
+        m_scale->setItemText(0, tr("Shared, 0 – 1"));
+        m_scale->setItemText(1, tr("Shared, 0 – largest weight"));
+        m_scale->setItemText(2, tr("Per head, 0 – its largest"));
+        m_scale->setToolTip(tr("Shared scales keep heads comparable; per-head scales show each "
+                               "head's pattern at full contrast"));
+        m_values->setText(tr("Values in cells (N ≤ %1)").arg(HeatmapStyle::kMaxTokensForValues));
+        m_values->setToolTip(tr("Print each attention weight in its cell when the sentence is "
+                                "short enough to read them"));
+        m_mean->setText(tr("Mean over heads panel"));
+        m_mean->setToolTip(tr("One more heatmap: the average of all heads' weights"));
+        m_baseline->setText(tr("Single-head baseline panel"));
+        m_baseline->setToolTip(tr("One head with dk = dv = d_model, for comparison"));
+    });
 
     for (QCheckBox *box : {m_values, m_mean})
         connect(box, &QCheckBox::toggled, this, &ControlPanel::viewOptionsChanged);

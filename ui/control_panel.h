@@ -13,6 +13,8 @@ class QSpinBox;
 
 namespace attnviz::ui {
 
+class Retranslator;
+
 class AttentionSession;
 class SliderSpinBox;
 
@@ -62,6 +64,7 @@ private:
     QComboBox *m_tokenizer, *m_colormap, *m_scale;
     QCheckBox *m_values, *m_mean, *m_baseline;
     QLabel *m_lockNote, *m_weightsNote;
+    Retranslator *m_texts;
 };
 
 } // namespace attnviz::ui

@@ -3,6 +3,8 @@
 #include "cost_panel.h"
 
 #include "attention_session.h"
+#include "retranslator.h"
+#include "translated_error.h"
 
 #include <attnviz/error.h>
 
@@ -51,6 +53,11 @@ CostPanel::CostPanel(AttentionSession *session, QWidget *parent)
         if (isVisible())
             refresh();
     });
+    (new Retranslator(this))->add([this] { // the tables are written in the interface's language
+        m_stale = true;
+        if (isVisible())
+            refresh();
+    });
 }
 
 void CostPanel::showEvent(QShowEvent *event) {
@@ -80,7 +87,7 @@ void CostPanel::refresh() {
         m_browser->setHtml(html(*m_comparison));
     } catch (const InputError &error) {
         m_comparison.reset();
-        m_browser->setPlainText(QString::fromUtf8(error.what()));
+        m_browser->setPlainText(translatedError(error));
     }
 }
 

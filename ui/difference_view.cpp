@@ -5,6 +5,7 @@
 #include "attention_session.h"
 #include "matrix_picture.h"
 #include "picture_file.h"
+#include "retranslator.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -29,12 +30,17 @@ int pinnedCode(int head) {
 QString describeSnapshot(const SessionSnapshot &snapshot) {
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
     const auto tokens = static_cast<int>(snapshot.tokens.size());
-    QString text = DifferenceView::tr("%n token(s), ", nullptr, tokens) +
-                   DifferenceView::tr("%n head(s), ", nullptr, heads) +
-                   DifferenceView::tr("seed %1").arg(snapshot.options.seed);
+    // Two counts cannot share one %n: each is its own phrase, placed by a whole-sentence template.
+    const QString tokenCount = DifferenceView::tr("%n token(s)", nullptr, tokens);
+    const QString headCount = DifferenceView::tr("%n head(s)", nullptr, heads);
     if (snapshot.model)
-        text += DifferenceView::tr(", layer %1").arg(snapshot.layer + 1);
-    return text;
+        return DifferenceView::tr("%1, %2, seed %3, layer %4")
+            .arg(tokenCount, headCount)
+            .arg(snapshot.options.seed)
+            .arg(snapshot.layer + 1);
+    return DifferenceView::tr("%1, %2, seed %3")
+        .arg(tokenCount, headCount)
+        .arg(snapshot.options.seed);
 }
 
 } // namespace
@@ -44,18 +50,27 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     , m_session(session)
     , m_first(new QComboBox)
     , m_second(new QComboBox)
-    , m_pinButton(new QPushButton(tr("Pin")))
-    , m_saveButton(new QPushButton(tr("Save…")))
-    , m_pinLabel(new QLabel(tr("Nothing pinned: \"Pin\" keeps the current picture to compare "
-                               "later ones with it.")))
+    , m_pinButton(new QPushButton)
+    , m_saveButton(new QPushButton)
+    , m_pinLabel(new QLabel)
     , m_picture(new MatrixPicture) {
-    m_pinButton->setToolTip(tr("Keep the current picture; change a setting, then choose a "
-                               "pinned head as B"));
+    auto *aLabel = new QLabel, *bLabel = new QLabel;
+    (new Retranslator(this))->add([=, this] {
+        m_pinButton->setText(tr("Pin"));
+        m_saveButton->setText(tr("Save…"));
+        if (!m_pinned)
+            m_pinLabel->setText(tr("Nothing pinned: \"Pin\" keeps the current picture to "
+                                   "compare later ones with it."));
+        m_pinButton->setToolTip(tr("Keep the current picture; change a setting, then choose a "
+                                   "pinned head as B"));
+        aLabel->setText(tr("A"));
+        bLabel->setText(tr("minus B"));
+    });
     m_pinLabel->setWordWrap(true);
     auto *choices = new QGridLayout;
-    choices->addWidget(new QLabel(tr("A")), 0, 0);
+    choices->addWidget(aLabel, 0, 0);
     choices->addWidget(m_first, 0, 1);
-    choices->addWidget(new QLabel(tr("minus B")), 0, 2);
+    choices->addWidget(bLabel, 0, 2);
     choices->addWidget(m_second, 0, 3);
     choices->addWidget(m_pinButton, 0, 4);
     choices->addWidget(m_saveButton, 0, 5);

@@ -1,6 +1,7 @@
 #include "export_dialog.h"
 
 #include "attention_session.h"
+#include "translated_error.h"
 
 #include <attnviz/error.h>
 
@@ -268,7 +269,7 @@ void ExportDialog::accept() {
     try {
         figure.validate(format == QLatin1String("png")); // the command line's limits
     } catch (const InputError &e) {
-        showError(QString::fromUtf8(e.what()));
+        showError(translatedError(e));
         return;
     }
     if (QFileInfo::exists(path()) &&
@@ -281,7 +282,7 @@ void ExportDialog::accept() {
         try {
             FigureRenderer(*m_snapshot, figure).save(path());
         } catch (const InputError &e) {
-            showError(QString::fromUtf8(e.what())); // stay open: the choices are kept
+            showError(translatedError(e)); // stay open: the choices are kept
             return;
         }
     }

@@ -8,6 +8,7 @@
 #include "heatmap_view.h"
 #include "panel_specs.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 
 #include <qcustomplot.h>
@@ -29,6 +30,13 @@
 #include <cstring>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct FigureText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::FigureRenderer)
+};
+} // namespace
 
 namespace {
 
@@ -93,7 +101,7 @@ protected:
                     cause != 0)
                     m_failure = QString::fromLocal8Bit(std::strerror(cause));
                 if (m_failure.isEmpty() || m_failure == QLatin1String("Unknown error"))
-                    m_failure = QStringLiteral("the device accepted only %1 of %2 bytes")
+                    m_failure = FigureText::tr("the device accepted only %1 of %2 bytes")
                                     .arg(done)
                                     .arg(length);
                 return -1;
@@ -155,7 +163,7 @@ void FigureOptions::validate(bool png) const {
     const auto fail = [](const QString &message) { throw InputError(message.toStdString()); };
     if (size.width() < kMinSide || size.height() < kMinSide || size.width() > kMaxSide ||
         size.height() > kMaxSide)
-        fail(QStringLiteral("the figure size %1 × %2 px (%3 × %4 in) is outside %5 … %6 px "
+        fail(FigureText::tr("the figure size %1 × %2 px (%3 × %4 in) is outside %5 … %6 px "
                             "(%7 … %8 in) a side")
                  .arg(size.width())
                  .arg(size.height())
@@ -169,7 +177,7 @@ void FigureOptions::validate(bool png) const {
     if (!(dpi >= kMinDpi - 1e-6 && dpi <= kMaxDpi + 1e-6))
         fail(QStringLiteral("%1 DPI is outside %2 … %3 DPI").arg(dpi).arg(kMinDpi).arg(kMaxDpi));
     if (fontPoints != 0 && !(fontPoints >= kMinFontPoints && fontPoints <= kMaxFontPoints))
-        fail(QStringLiteral("a font size of %1 pt is outside %2 … %3 pt")
+        fail(FigureText::tr("a font size of %1 pt is outside %2 … %3 pt")
                  .arg(fontPoints)
                  .arg(kMinFontPoints)
                  .arg(kMaxFontPoints));
@@ -177,7 +185,7 @@ void FigureOptions::validate(bool png) const {
         const qint64 w = std::llround(size.width() * scale),
                      h = std::llround(size.height() * scale);
         if (w * h > kMaxPixels)
-            fail(QStringLiteral("a %1 × %2 pixel PNG (%3 million pixels, %4 GB of memory) is "
+            fail(FigureText::tr("a %1 × %2 pixel PNG (%3 million pixels, %4 GB of memory) is "
                                 "above the limit of %5 million pixels; lower the size or the DPI, "
                                 "or export SVG or PDF")
                      .arg(w)
@@ -215,13 +223,14 @@ QString figureWeightsName(const QString &weightsPath, const std::string &module)
     if (weightsPath.isEmpty())
         return {};
     const QString file = QFileInfo(weightsPath).fileName();
-    return module.empty() ? file
-                          : QObject::tr("%1, module %2").arg(file, QString::fromStdString(module));
+    return module.empty()
+               ? file
+               : FigureText::tr("%1, module %2").arg(file, QString::fromStdString(module));
 }
 
 QString figureWeightsName(const AttentionSession &session) {
     if (const auto model = session.model()) // a whole model: its name, and the layer shown
-        return QObject::tr("model %1, layer %2 of %3")
+        return FigureText::tr("model %1, layer %2 of %3")
             .arg(QString::fromStdString(model->model.spec.name))
             .arg(session.layer() + 1)
             .arg(model->model.layers());
@@ -235,18 +244,17 @@ QString figureWeightsName(const AttentionSession &session) {
 QString figureCaption(const SessionSnapshot &s, const QString &weightsName) {
     const AttentionConfig &c = s.options.attention;
     QStringList parts;
-    parts << (c.singleHead   ? QObject::tr("single head (Self_Attention)")
-              : c.heads == 1 ? QObject::tr("1 head")
-                             : QObject::tr("%1 heads").arg(c.heads));
-    parts << QObject::tr("d_model %1, dk %2, dv %3").arg(c.dModel).arg(c.dk).arg(c.dv);
+    parts << (c.singleHead ? FigureText::tr("single head (Self_Attention)")
+                           : FigureText::tr("%n head(s)", nullptr, c.heads));
+    parts << FigureText::tr("d_model %1, dk %2, dv %3").arg(c.dModel).arg(c.dk).arg(c.dv);
     if (c.causal)
-        parts << QObject::tr("causal");
+        parts << FigureText::tr("causal");
     if (weightsName.isEmpty())
-        parts << QObject::tr("seed %1, random weights").arg(s.options.seed);
+        parts << FigureText::tr("seed %1, random weights").arg(s.options.seed);
     else
-        parts << QObject::tr("weights %1").arg(weightsName);
-    parts << (s.options.positional ? QObject::tr("positional encoding")
-                                   : QObject::tr("no positional encoding"));
+        parts << FigureText::tr("weights %1").arg(weightsName);
+    parts << (s.options.positional ? FigureText::tr("positional encoding")
+                                   : FigureText::tr("no positional encoding"));
     // The sentence sits in a first-strong isolate (U+2068 … U+2069): an Arabic or Hebrew
     // sentence keeps its own direction and leaves the caption's order alone.
     return QStringLiteral("“\u2068%1\u2069” — %2")
@@ -362,7 +370,7 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
                       bar.center().y());
     painter.rotate(90);
     // Centred on the bar, and never clipped when the bar is shorter than the words.
-    const QString label = QObject::tr("attention weight");
+    const QString label = FigureText::tr("attention weight");
     const int length = std::max(bar.height(), metrics.horizontalAdvance(label) + 4);
     painter.drawText(QRect(-length / 2, -metrics.height(), length, metrics.height() + 4),
                      Qt::AlignCenter, label);
@@ -459,7 +467,7 @@ QImage FigureRenderer::toImage() {
     m_options.validate(true);
     QImage image(pixelSize(), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
-        throw InputError(QStringLiteral("not enough memory for a %1 × %2 pixel image")
+        throw InputError(FigureText::tr("not enough memory for a %1 × %2 pixel image")
                              .arg(pixelSize().width())
                              .arg(pixelSize().height())
                              .toStdString());
@@ -533,14 +541,14 @@ void FigureRenderer::write(QIODevice &device, const QString &format, const QStri
         QCPPainter painter;
         if (!painter.begin(&pdf)) {
             checkDevice();
-            throw writeError(name, QObject::tr("the PDF writer could not start"));
+            throw writeError(name, FigureText::tr("the PDF writer could not start"));
         }
         painter.setMode(QCPPainter::pmVectorized);
         paint(painter);
         const bool ended = painter.end();
         checkDevice();
         if (!ended)
-            throw writeError(name, QObject::tr("the PDF writer could not finish"));
+            throw writeError(name, FigureText::tr("the PDF writer could not finish"));
     } else {
         throw InputError(
             ("cannot tell the format of '" + name + "': use .png, .svg or .pdf").toStdString());

@@ -1,5 +1,7 @@
 #include "file_load_worker.h"
+#include "translated_error.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
 
@@ -11,6 +13,13 @@
 #include <exception>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct LoadText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::FileLoadWorker)
+};
+} // namespace
 
 std::optional<int> OpenedWeightsFile::declaredHeads() const {
     const auto it = file->metadata().find("num_heads");
@@ -81,9 +90,9 @@ FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kin
         else
             out.session = openSessionFile(path);
     } catch (const InputError &e) {
-        out.error = QString::fromUtf8(e.what());
+        out.error = translatedError(e);
     } catch (const std::bad_alloc &) {
-        out.error = QObject::tr("'%1' is too large to load into memory").arg(path);
+        out.error = LoadText::tr("'%1' is too large to load into memory").arg(path);
     } catch (const std::exception &e) { // nothing may escape a worker: it would end the app
         out.error = QString::fromUtf8(e.what());
     }

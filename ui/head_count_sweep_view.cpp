@@ -3,6 +3,8 @@
 #include "head_count_sweep_view.h"
 
 #include "attention_session.h"
+#include "retranslator.h"
+#include "translated_error.h"
 
 #include <attnviz/error.h>
 
@@ -23,10 +25,7 @@ HeadCountSweepView::HeadCountSweepView(AttentionSession *session, QWidget *paren
     , m_plot(new QCustomPlot)
     , m_status(new QLabel)
     , m_watcher(new QFutureWatcher<Outcome>(this)) {
-    auto *explanation = new QLabel(
-        tr("The same sentence and d_model split into 1, 2, 4, 8 and 16 heads (dk = dv = "
-           "d_model / h, random weights from the seed): one dot per head at its normalised "
-           "entropy, 0 = one key, 1 = uniform."));
+    auto *explanation = new QLabel;
     explanation->setWordWrap(true);
     m_status->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
@@ -42,9 +41,9 @@ HeadCountSweepView::HeadCountSweepView(AttentionSession *session, QWidget *paren
         ticker->addTick(heads, QString::number(heads));
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(0.7, 23);
-    m_plot->xAxis->setLabel(tr("heads h"));
+
     m_plot->yAxis->setRange(0, 1.02);
-    m_plot->yAxis->setLabel(tr("normalised entropy"));
+
     QCPGraph *dots = m_plot->addGraph();
     dots->setLineStyle(QCPGraph::lsNone);
     dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 190), 8));
@@ -52,7 +51,16 @@ HeadCountSweepView::HeadCountSweepView(AttentionSession *session, QWidget *paren
     means->setLineStyle(QCPGraph::lsLine);
     means->setPen(QPen(QColor(214, 39, 40), 2));
     means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssPlus, QColor(214, 39, 40), 12));
-    means->setName(tr("mean"));
+    (new Retranslator(this))->add([=, this] {
+        explanation->setText(
+            tr("The same sentence and d_model split into 1, 2, 4, 8 and 16 heads (dk = dv = "
+               "d_model / h, random weights from the seed): one dot per head at its normalised "
+               "entropy, 0 = one key, 1 = uniform."));
+        m_plot->xAxis->setLabel(tr("heads h"));
+        m_plot->yAxis->setLabel(tr("normalised entropy"));
+        means->setName(tr("mean"));
+        m_plot->replot();
+    });
 
     connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &HeadCountSweepView::finish);
     connect(m_session, &AttentionSession::resultChanged, this,
@@ -111,7 +119,7 @@ void HeadCountSweepView::start() {
             outcome.points = sweepHeadCounts(snapshot->result.input, snapshot->options.seed,
                                              snapshot->options.attention.causal);
         } catch (const InputError &error) {
-            outcome.error = QString::fromUtf8(error.what());
+            outcome.error = translatedError(error);
         }
         return outcome;
     }));

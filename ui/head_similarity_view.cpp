@@ -4,6 +4,8 @@
 
 #include "attention_session.h"
 #include "matrix_picture.h"
+#include "retranslator.h"
+#include "translated_error.h"
 
 #include <attnviz/analysis/head_similarity.h>
 #include <attnviz/error.h>
@@ -17,10 +19,14 @@ HeadSimilarityView::HeadSimilarityView(AttentionSession *session, QWidget *paren
     : QWidget(parent)
     , m_session(session)
     , m_picture(new MatrixPicture) {
-    auto *explanation = new QLabel(
-        tr("Jensen–Shannon distance between heads' attention, row by row: 0 = they attend the "
-           "same way, 1 = to different keys. Heads are ordered so that similar ones sit "
-           "together."));
+    auto *explanation = new QLabel;
+    (new Retranslator(this))->add([this, explanation] {
+        onResultChanged(); // the title and notes of the picture
+        explanation->setText(
+            tr("Jensen–Shannon distance between heads' attention, row by row: 0 = they attend "
+               "the same way, 1 = to different keys. Heads are ordered so that similar ones sit "
+               "together."));
+    });
     explanation->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -58,7 +64,7 @@ void HeadSimilarityView::recompute() {
     } catch (const InputError &error) {
         m_distances.resize(0, 0);
         m_order.clear();
-        m_picture->setNote(QString::fromUtf8(error.what()));
+        m_picture->setNote(translatedError(error));
         emit distancesChanged();
         return;
     }

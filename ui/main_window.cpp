@@ -6,15 +6,18 @@
 #include "export_dialog.h"
 #include "file_load_worker.h"
 #include "head_grid_view.h"
+#include "language.h"
 #include "menu_shortcut_priority.h"
 #include "metrics_dock.h"
 #include "model_loader.h"
 #include "model_selector.h"
 #include "model_view.h"
+#include "retranslator.h"
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "step_view.h"
 #include "tour_panel.h"
+#include "translated_error.h"
 #include "weights_questions.h"
 
 #include <attnviz/error.h>
@@ -53,8 +56,9 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     , m_status(new QLabel(this))
     , m_loadingText(new QLabel(this))
     , m_loadingBar(new QProgressBar(this))
-    , m_loader(new FileLoadWorker(this)) {
-    setWindowTitle(tr("Multi-head attention")); // Qt appends the display name, "attnviz"
+    , m_loader(new FileLoadWorker(this))
+    , m_texts(new Retranslator(this)) {
+    // The title is the session's name (setSessionPath); Qt appends the display name, "attnviz".
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -62,14 +66,23 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     layout->addWidget(m_sentenceBar);
     m_views = new QTabWidget(central);
     m_views->setDocumentMode(true);
-    m_views->addTab(m_grid, tr("&Heads"));
+    m_views->addTab(m_grid, QString());
     m_modelView = new ModelView(m_views);
-    m_views->addTab(m_modelView, tr("&Model: every layer"));
-    m_views->setTabToolTip(1, tr("Every layer × head at once; click a head to open its layer"));
+    m_views->addTab(m_modelView, QString());
     m_stepView = new StepView(m_views);
-    m_views->addTab(m_stepView, tr("&Steps of one head"));
-    m_views->setTabToolTip(2, tr("One head's computation, matrix by matrix, in the article's "
-                                 "notation"));
+    m_views->addTab(m_stepView, QString());
+    m_texts->add([this] {
+        m_views->setTabText(m_views->indexOf(m_grid), tr("&Heads"));
+        m_views->setTabToolTip(m_views->indexOf(m_grid),
+                               tr("One heatmap per head: rows are queries, columns are keys"));
+        m_views->setTabText(m_views->indexOf(m_modelView), tr("&Model: every layer"));
+        m_views->setTabToolTip(m_views->indexOf(m_modelView),
+                               tr("Every layer × head at once; click a head to open its layer"));
+        m_views->setTabText(m_views->indexOf(m_stepView), tr("&Steps of one head"));
+        m_views->setTabToolTip(m_views->indexOf(m_stepView),
+                               tr("One head's computation, matrix by matrix, in the article's "
+                                  "notation"));
+    });
     connect(session, &AttentionSession::resultChanged, m_stepView,
             [this] { m_stepView->setSnapshot(m_session->snapshot()); });
     connect(m_grid, &HeadGridView::headDoubleClicked, this, [this](int head) {
@@ -83,7 +96,8 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
-    auto *dock = new QDockWidget(tr("Controls"), this);
+    auto *dock = new QDockWidget(this);
+    m_texts->add([dock] { dock->setWindowTitle(tr("Controls")); });
     dock->setObjectName(QStringLiteral("controls"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     auto *scroll = new QScrollArea(dock);
@@ -135,6 +149,15 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::markModified);
     applyViewOptions();
     setSessionPath({});
+    // Texts that are computed (status bar, title, loading note) follow a language change too.
+    m_texts->add([this] {
+        m_session->retranslateError(); // the sentence's message under the entry
+        showResult();
+        showLoading(m_loader->isBusy());
+        setWindowTitle(
+            (m_sessionPath.isEmpty() ? tr("Untitled") : QFileInfo(m_sessionPath).fileName()) +
+            QStringLiteral("[*]"));
+    });
     resize(initialSize());
 }
 
@@ -150,46 +173,60 @@ QSize MainWindow::initialSize() const {
 }
 
 void MainWindow::createMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    // Each text is set by a closure that runs again when the language changes (Retranslator).
+    QMenu *file = menuBar()->addMenu(QString());
     m_fileMenu = file;
-    file->addAction(tr("&Open Session…"), QKeySequence::Open, this, [this] {
+    QAction *openSession = file->addAction(QString(), QKeySequence::Open, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open Session"), m_sessionPath,
                                          tr("attnviz sessions (*.attnviz);;All files (*)"));
         if (!path.isEmpty())
             openSessionInBackground(path);
     });
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(QString());
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-    file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::saveSession);
-    file->addAction(tr("Save Session &As…"), QKeySequence::SaveAs, this,
-                    &MainWindow::saveSessionAs);
+    QAction *save = file->addAction(QString(), QKeySequence::Save, this, &MainWindow::saveSession);
+    QAction *saveAs =
+        file->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::saveSessionAs);
     file->addSeparator();
-    file->addAction(
-        tr("Open &Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    QAction *openWeights =
+        file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
             const QString path =
                 QFileDialog::getOpenFileName(this, tr("Open Weights"), QString(),
                                              tr("Safetensors (*.safetensors);;All files (*)"));
             if (!path.isEmpty())
                 openWeightsInBackground(path);
         });
-    file->addAction(tr("&Save Weights…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
-                    &MainWindow::saveWeights);
-    QAction *random =
-        file->addAction(tr("Use &Random Weights"), m_session, &AttentionSession::useRandomWeights);
+    QAction *saveWeights = file->addAction(
+        QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this, &MainWindow::saveWeights);
+    QAction *random = file->addAction(QString(), m_session, &AttentionSession::useRandomWeights);
     connect(m_session, &AttentionSession::optionsChanged, random,
             [this, random] { random->setEnabled(m_session->hasLoadedWeights()); });
     random->setEnabled(false);
     file->addSeparator();
-    file->addAction(tr("&Export Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    &MainWindow::exportFigure);
-    file->addAction(tr("&Copy Figure"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                    &MainWindow::copyFigure);
+    QAction *exportFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                            &MainWindow::exportFigure);
+    QAction *copyFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                          this, &MainWindow::copyFigure);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QAction *quit =
+        file->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    m_texts->add([=, this] {
+        file->setTitle(tr("&File"));
+        openSession->setText(tr("&Open Session…"));
+        m_recentMenu->setTitle(tr("Open &Recent"));
+        save->setText(tr("&Save Session"));
+        saveAs->setText(tr("Save Session &As…"));
+        openWeights->setText(tr("Open &Weights…"));
+        saveWeights->setText(tr("&Save Weights…"));
+        random->setText(tr("Use &Random Weights"));
+        exportFigure->setText(tr("&Export Figure…"));
+        copyFigure->setText(tr("&Copy Figure"));
+        quit->setText(tr("&Quit"));
+    });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    QMenu *view = menuBar()->addMenu(QString());
+    QAction *fullScreen = view->addAction(QString());
     fullScreen->setShortcuts({QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)});
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
@@ -197,12 +234,13 @@ void MainWindow::createMenus() {
                           : windowState() & ~Qt::WindowFullScreen);
     });
     view->addAction(m_dock->toggleViewAction());
-    QAction *focusSentence = view->addAction(tr("Edit &Sentence"));
+    QAction *focusSentence = view->addAction(QString());
     focusSentence->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusSentence, &QAction::triggered, this, [this] {
         m_sentenceBar->lineEdit()->setFocus();
         m_sentenceBar->lineEdit()->selectAll();
     });
+    view->addMenu(new LanguageMenu(view));
     view->addSeparator();
     const AnalysisPanels panels = installAnalysisPanels(this, m_session, view);
     // A head picked in the metrics table is ringed in the grid (its layer shown first).
@@ -212,22 +250,30 @@ void MainWindow::createMenus() {
         m_grid->setSelectedHead(head);
     });
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = menuBar()->addMenu(QString());
     if (!m_tour) { // beside the analysis panels, on the right edge
         m_tour = new TourDock(this, m_session);
         addDockWidget(Qt::RightDockWidgetArea, m_tour, Qt::Horizontal);
         m_tour->hide();
     }
-    help->addAction(tr("&Why multi-head attention?"), this, [this] {
+    QAction *tour = help->addAction(QString(), this, [this] {
         m_tour->show();
         m_tour->raise();
     });
-    help->addAction(tr("&About attnviz"), this, [this] {
+    QAction *about = help->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About attnviz"),
                            tr("<h3>attnviz %1</h3><p>See what multi-head self-attention does: one "
                               "heatmap per head, live.</p><p>Numbers equal PyTorch's "
                               "MultiHeadAttention and nn.MultiheadAttention.</p>")
                                .arg(QApplication::applicationVersion()));
+    });
+    m_texts->add([=] {
+        view->setTitle(tr("&View"));
+        fullScreen->setText(tr("&Full Screen"));
+        focusSentence->setText(tr("Edit &Sentence"));
+        help->setTitle(tr("&Help"));
+        tour->setText(tr("&Why multi-head attention?"));
+        about->setText(tr("&About attnviz"));
     });
 }
 
@@ -236,7 +282,7 @@ bool MainWindow::openWeights(const QString &path, bool quiet) {
         return applyWeights(openWeightsFile(path), quiet);
     } catch (const InputError &e) {
         if (!quiet)
-            showWeightsError(path, QString::fromUtf8(e.what()));
+            showWeightsError(path, translatedError(e));
         return false;
     }
 }
@@ -288,14 +334,14 @@ void MainWindow::saveWeights() {
         saveAttentionWeights(path.toStdString(), *snapshot->weights, snapshot->options.seed);
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     } catch (const InputError &e) {
-        QMessageBox::warning(this, tr("Cannot Save Weights"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot Save Weights"), translatedError(e));
     }
 }
 
 void MainWindow::setSessionPath(const QString &path) {
     m_sessionPath = path;
     setWindowTitle((path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName()) +
-                   QStringLiteral("[*]"));
+                   QStringLiteral("[*]")); // a language change keeps the modified mark
     setWindowModified(false);
 }
 
@@ -365,7 +411,7 @@ bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
     try {
         return applySession(openSessionFile(path), quiet, error);
     } catch (const InputError &e) {
-        const QString message = QString::fromUtf8(e.what());
+        const QString message = translatedError(e);
         if (error)
             *error = message;
         if (!quiet)
@@ -379,7 +425,7 @@ bool MainWindow::applySession(const OpenedSession &opened, bool quiet, QString *
     try {
         message = applyDocument(opened.document, opened.weights);
     } catch (const InputError &e) {
-        message = QString::fromUtf8(e.what());
+        message = translatedError(e);
     }
     if (error)
         *error = message;
@@ -402,9 +448,9 @@ bool MainWindow::saveSessionTo(const QString &path, bool quiet, QString *error) 
         ui::saveSession(path, currentDocument(), m_sessionWriter);
     } catch (const InputError &e) {
         if (error)
-            *error = QString::fromUtf8(e.what());
+            *error = translatedError(e);
         if (!quiet)
-            QMessageBox::warning(this, tr("Cannot Save Session"), QString::fromUtf8(e.what()));
+            QMessageBox::warning(this, tr("Cannot Save Session"), translatedError(e));
         return false;
     }
     setSessionPath(path);
@@ -531,7 +577,7 @@ void MainWindow::createModelControls() {
             findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
     } catch (const InputError &e) {
         statusBar()->showMessage(
-            tr("The built-in models cannot be read: %1").arg(QString::fromUtf8(e.what())));
+            tr("The built-in models cannot be read: %1").arg(translatedError(e)));
     }
     m_modelSelector = new ModelSelector(std::move(builtins), this);
     m_modelLoader = new ModelLoader(this);

@@ -24,6 +24,7 @@ class HeadGridView;
 class ModelLoader;
 class ModelSelector;
 class ModelView;
+class Retranslator;
 class SentenceBar;
 class StepView;
 class TourDock;
@@ -123,6 +124,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_sessionPath;
     bool m_applying = false; // opening a session: its changes are not edits
+    Retranslator *m_texts;   // re-applies the window's texts when the language changes
 };
 
 } // namespace attnviz::ui

@@ -1,6 +1,9 @@
 // MetricsDock: the sortable per-head metrics table, live with the session, copyable as CSV.
 #include "metrics_dock.h"
 
+#include "retranslator.h"
+#include "role_text.h"
+
 #include "attention_session.h"
 #include "metrics_table_model.h"
 
@@ -21,7 +24,7 @@
 namespace attnviz::ui {
 
 MetricsDock::MetricsDock(AttentionSession *session, QWidget *parent)
-    : QDockWidget(tr("Head metrics"), parent)
+    : QDockWidget(parent)
     , m_session(session)
     , m_model(new MetricsTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -46,12 +49,18 @@ MetricsDock::MetricsDock(AttentionSession *session, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    auto *copyAction = new QAction(tr("Copy as CSV"), m_table);
+    auto *copyAction = new QAction(m_table);
     connect(copyAction, &QAction::triggered, this, &MetricsDock::copyCsv);
     m_table->addAction(copyAction);
 
-    auto *copyButton = new QPushButton(tr("Copy as CSV"));
-    copyButton->setToolTip(tr("Copy the table, in the order shown, to the clipboard as CSV"));
+    auto *copyButton = new QPushButton;
+    auto *texts = new Retranslator(this);
+    texts->add([this, copyAction, copyButton] {
+        setWindowTitle(tr("Head metrics"));
+        copyAction->setText(tr("Copy as CSV"));
+        copyButton->setText(tr("Copy as CSV"));
+        copyButton->setToolTip(tr("Copy the table, in the order shown, to the clipboard as CSV"));
+    });
     connect(copyButton, &QPushButton::clicked, this, &MetricsDock::copyCsv);
 
     auto *bottom = new QHBoxLayout;
@@ -68,6 +77,7 @@ MetricsDock::MetricsDock(AttentionSession *session, QWidget *parent)
             &MetricsDock::emitSelection);
     connect(m_session, &AttentionSession::resultChanged, this, &MetricsDock::refresh);
     refresh();
+    texts->add([this] { refresh(); }); // headers, roles and the status line
 }
 
 void MetricsDock::refresh() {
@@ -88,11 +98,9 @@ void MetricsDock::refresh() {
             // Wide enough for every role, so a role changing under a slider is not cut off.
             int roleWidth = m_table->columnWidth(MetricsTableModel::kRoleColumn);
             for (int role = 0; role <= static_cast<int>(HeadRole::Mixed); ++role) {
-                const std::string_view label = roleLabel(static_cast<HeadRole>(role));
-                roleWidth = std::max(roleWidth,
-                                     m_table->fontMetrics().horizontalAdvance(
-                                         QString::fromUtf8(label.data(), qsizetype(label.size()))) +
-                                         16);
+                roleWidth = std::max(roleWidth, m_table->fontMetrics().horizontalAdvance(
+                                                    RoleText::label(static_cast<HeadRole>(role))) +
+                                                    16);
             }
             m_table->setColumnWidth(MetricsTableModel::kRoleColumn, roleWidth);
         }

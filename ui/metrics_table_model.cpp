@@ -2,6 +2,8 @@
 #include "metrics_table_model.h"
 
 #include "attention_session.h"
+#include "role_text.h"
+#include "translated_error.h"
 
 #include <attnviz/analysis/metrics_table.h>
 
@@ -58,8 +60,7 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const {
     if (column == kRoleColumn) {
         switch (role) {
         case Qt::DisplayRole:
-            return QString::fromUtf8(roleLabel(head.role.role).data(),
-                                     qsizetype(roleLabel(head.role.role).size()));
+            return RoleText::label(head.role.role);
         case SortRole:
             return static_cast<int>(head.role.role);
         case Qt::ToolTipRole:
@@ -91,9 +92,9 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
         const MetricInfo &info =
             metricInfos()[static_cast<std::size_t>(section - kFirstMetricColumn)];
         if (role == Qt::DisplayRole)
-            return QString::fromUtf8(info.label.data(), qsizetype(info.label.size()));
+            return MetricText::label(info.metric);
         if (role == Qt::ToolTipRole)
-            return QString::fromUtf8(info.definition.data(), qsizetype(info.definition.size()));
+            return MetricText::definition(info.metric);
         return {};
     }
     if (role != Qt::DisplayRole)

@@ -1,5 +1,7 @@
 #include "model_loader.h"
+#include "translated_error.h"
 
+#include <QCoreApplication>
 #include <attnviz/error.h>
 
 #include <QFileInfo>
@@ -7,6 +9,13 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace attnviz::ui {
+
+namespace {
+// The translation context of this file's free functions.
+struct LoadText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::ModelLoader)
+};
+} // namespace
 
 struct ModelLoader::Result {
     QString folder, source, error;
@@ -53,10 +62,10 @@ void ModelLoader::start() {
             result->model =
                 std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString()));
         } catch (const InputError &e) {
-            result->error = QString::fromUtf8(e.what());
+            result->error = translatedError(e);
         } catch (const std::bad_alloc &) {
             result->error =
-                QObject::tr("the model in %1 is too large for this computer's memory").arg(folder);
+                LoadText::tr("the model in %1 is too large for this computer's memory").arg(folder);
         }
         return result;
     }));

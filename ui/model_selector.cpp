@@ -1,5 +1,7 @@
 #include "model_selector.h"
 
+#include "retranslator.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFormLayout>
@@ -39,8 +41,9 @@ ModelSelector::ModelSelector(std::vector<BuiltinModelInfo> builtins, QWidget *pa
     , m_variants(new QButtonGroup(this))
     , m_variantNote(new QLabel(this))
     , m_layerRow(new QWidget(this))
-    , m_layer(new QSpinBox(this)) {
-    m_model->addItem(tr("Random weights (the article's module)"), kRandom);
+    , m_layer(new QSpinBox(this))
+    , m_texts(new Retranslator(this)) {
+    m_model->addItem(QString(), kRandom);
     QStringList families;
     for (const BuiltinModelInfo &info : m_builtins) {
         const QString family = QString::fromStdString(info.family);
@@ -49,10 +52,7 @@ ModelSelector::ModelSelector(std::vector<BuiltinModelInfo> builtins, QWidget *pa
         families << family;
         m_model->addItem(familyLabel(info), kFamilyPrefix + family);
     }
-    m_model->addItem(tr("Open model folder…"), kOpen);
-    m_model->setToolTip(tr("Which weights produce the attention: untrained random weights as in "
-                           "the article's module, a small model attnviz trained (its heads "
-                           "specialise), or a GPT-2 / BERT / DistilBERT folder"));
+    m_model->addItem(QString(), kOpen);
 
     auto *variantLayout = new QHBoxLayout(m_variantRow);
     variantLayout->setContentsMargins(0, 0, 0, 0);
@@ -63,18 +63,40 @@ ModelSelector::ModelSelector(std::vector<BuiltinModelInfo> builtins, QWidget *pa
 
     auto *layerLayout = new QHBoxLayout(m_layerRow);
     layerLayout->setContentsMargins(0, 0, 0, 0);
-    m_layer->setToolTip(tr("The layer whose heads the grid shows (PgUp / PgDn)"));
     layerLayout->addWidget(m_layer, 1);
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto *group = new QGroupBox(tr("Weights"), this);
+    auto *group = new QGroupBox(this);
     outer->addWidget(group);
     auto *form = new QFormLayout(group);
-    form->addRow(tr("&Model"), m_model);
-    form->addRow(tr("Heads"), m_variantRow);
+    auto *modelLabel = new QLabel(group), *headsLabel = new QLabel(group),
+         *layerLabel = new QLabel(group);
+    modelLabel->setBuddy(m_model);
+    layerLabel->setBuddy(m_layer);
+    form->addRow(modelLabel, m_model);
+    form->addRow(headsLabel, m_variantRow);
     form->addRow(QString(), m_variantNote);
-    form->addRow(tr("&Layer"), m_layerRow);
+    form->addRow(layerLabel, m_layerRow);
+    m_texts->add([=, this] {
+        group->setTitle(tr("Weights"));
+        modelLabel->setText(tr("&Model"));
+        headsLabel->setText(tr("Heads"));
+        layerLabel->setText(tr("&Layer"));
+        m_model->setItemText(m_model->findData(kRandom),
+                             tr("Random weights (the article's module)"));
+        m_model->setItemText(m_model->findData(kOpen), tr("Open model folder…"));
+        for (const BuiltinModelInfo &info : m_builtins)
+            m_model->setItemText(
+                m_model->findData(kFamilyPrefix + QString::fromStdString(info.family)),
+                familyLabel(info));
+        m_model->setToolTip(tr("Which weights produce the attention: untrained random weights "
+                               "as in the article's module, a small model attnviz trained (its "
+                               "heads specialise), or a GPT-2 / BERT / DistilBERT folder"));
+        m_layer->setToolTip(tr("The layer whose heads the grid shows (PgUp / PgDn)"));
+        headsLabel->setToolTip(tr("The trained head counts of this model: the same width "
+                                  "split into 1, 2, 4 or 8 heads"));
+    });
 
     connect(m_model, &QComboBox::activated, this, [this](int index) {
         const QString choice = m_model->itemData(index).toString();
@@ -102,6 +124,11 @@ ModelSelector::ModelSelector(std::vector<BuiltinModelInfo> builtins, QWidget *pa
             emit layerRequested(value - 1);
     });
     showState({}, {}, 1, 0);
+    // The head buttons' tooltips, the loss note and the layer suffix are computed: redo them.
+    m_texts->add([this] {
+        if (!m_shownBuiltin.isEmpty() || m_layer->maximum() > 1)
+            showState(m_shownBuiltin, m_shownFolder, m_layer->maximum(), m_layer->value() - 1);
+    });
 }
 
 QString ModelSelector::currentFamily() const {
@@ -182,6 +209,8 @@ void ModelSelector::fillVariants(const QString &family, const QString &chosen) {
 void ModelSelector::showState(const QString &builtinName, const QString &folderLabel, int layers,
                               int layer) {
     m_showing = true;
+    m_shownBuiltin = builtinName;
+    m_shownFolder = folderLabel;
     const QSignalBlocker blocker(m_model);
     QString family;
     for (const BuiltinModelInfo &info : m_builtins)

@@ -15,6 +15,8 @@ class QSpinBox;
 
 namespace attnviz::ui {
 
+class Retranslator;
+
 class ModelSelector : public QWidget {
     Q_OBJECT
 public:
@@ -56,8 +58,10 @@ private:
     QLabel *m_variantNote;
     QWidget *m_layerRow;
     QSpinBox *m_layer;
-    int m_folderIndex = -1; // the combo entry naming an opened folder
-    bool m_showing = false; // showState() is setting controls: no signals
+    Retranslator *m_texts;
+    QString m_shownBuiltin, m_shownFolder; // what showState() last showed
+    int m_folderIndex = -1;                // the combo entry naming an opened folder
+    bool m_showing = false;                // showState() is setting controls: no signals
 };
 
 } // namespace attnviz::ui

@@ -3,6 +3,7 @@
 #include "attention_session.h"
 #include "role_text.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 namespace attnviz::ui {
@@ -17,16 +18,20 @@ PanelSpec panel(const QString &title, const QString &tooltipName, const Eigen::M
     return spec;
 }
 
+// The translation context of this file's free functions.
+struct PanelText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::PanelSpecs)
+};
 } // namespace
 
 PanelSpec headPanel(const SessionSnapshot &snapshot, int head) {
     const Eigen::MatrixXf *weights =
         &snapshot.result.attention.heads[static_cast<std::size_t>(head)].weights;
     PanelSpec spec = snapshot.options.attention.singleHead
-                         ? panel(QObject::tr("Single head (Self_Attention)"),
-                                 QObject::tr("single head"), weights)
-                         : panel(QObject::tr("Head %1").arg(head + 1),
-                                 QObject::tr("head %1").arg(head + 1), weights);
+                         ? panel(PanelText::tr("Single head (Self_Attention)"),
+                                 PanelText::tr("single head"), weights)
+                         : panel(PanelText::tr("Head %1").arg(head + 1),
+                                 PanelText::tr("head %1").arg(head + 1), weights);
     if (snapshot.analysis && head < static_cast<int>(snapshot.analysis->heads.size())) {
         const HeadAnalysis &analysis = snapshot.analysis->heads[static_cast<std::size_t>(head)];
         spec.badge = RoleText::label(analysis.role.role);
@@ -38,9 +43,8 @@ PanelSpec headPanel(const SessionSnapshot &snapshot, int head) {
 
 PanelSpec meanPanel(const SessionSnapshot &snapshot) {
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
-    return panel(heads == 1 ? QObject::tr("Mean of 1 head")
-                            : QObject::tr("Mean of %1 heads").arg(heads),
-                 QObject::tr("mean of heads"), &snapshot.meanAttention);
+    return panel(PanelText::tr("Mean of %n head(s)", nullptr, heads),
+                 PanelText::tr("mean of heads"), &snapshot.meanAttention);
 }
 
 QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
@@ -52,8 +56,8 @@ QList<PanelSpec> gridPanels(const SessionSnapshot &snapshot, bool withMean) {
         panels << meanPanel(snapshot);
     if (snapshot.baseline)
         panels << panel(
-            QObject::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
-            QObject::tr("single-head baseline"), &snapshot.baseline->heads.front().weights);
+            PanelText::tr("Single head, dk = dv = %1").arg(snapshot.options.attention.dModel),
+            PanelText::tr("single-head baseline"), &snapshot.baseline->heads.front().weights);
     return panels;
 }
 

@@ -5,75 +5,45 @@ namespace attnviz::ui {
 QString RoleText::label(HeadRole role) {
     switch (role) {
     case HeadRole::FirstToken:
-        return tr("first token (sink)");
+        return tr("First token (sink)");
     case HeadRole::PreviousToken:
-        return tr("previous token");
+        return tr("Previous token");
     case HeadRole::NextToken:
-        return tr("next token");
+        return tr("Next token");
     case HeadRole::Self:
-        return tr("self");
+        return tr("Self");
     case HeadRole::SameWord:
-        return tr("same word");
+        return tr("Same word");
     case HeadRole::SpecialOrPunct:
-        return tr("special tokens / punctuation");
+        return tr("Special tokens / punctuation");
     case HeadRole::Broad:
-        return tr("broad");
+        return tr("Broad");
     case HeadRole::Mixed:
         break;
     }
-    return tr("mixed");
+    return tr("Mixed");
 }
 
 QString RoleText::explanation(HeadRole role) {
     switch (role) {
     case HeadRole::FirstToken:
-        return tr("Most of each query's attention goes to the first token, a resting place "
-                  "when nothing else fits.");
+        return tr("Most attention goes to the first token, which serves as a resting place.");
     case HeadRole::PreviousToken:
-        return tr("Most of each query's attention goes to the token just before it.");
+        return tr("Most attention goes to the token just before the query.");
     case HeadRole::NextToken:
-        return tr("Most of each query's attention goes to the token just after it.");
+        return tr("Most attention goes to the token just after the query.");
     case HeadRole::Self:
-        return tr("Most of each query's attention stays on the query's own token.");
+        return tr("Most attention goes to the query token itself.");
     case HeadRole::SameWord:
-        return tr("Most of each query's attention goes to other occurrences of the same word.");
+        return tr("Most attention goes to other occurrences of the query's own word.");
     case HeadRole::SpecialOrPunct:
-        return tr("Most of each query's attention goes to special tokens or punctuation.");
+        return tr("Most attention goes to special tokens or punctuation.");
     case HeadRole::Broad:
-        return tr("Attention is spread almost evenly over the keys each query may see.");
+        return tr("Attention is spread almost evenly over the allowed keys.");
     case HeadRole::Mixed:
         break;
     }
-    return tr("No single pattern takes more than half of the attention, and it is not spread "
-              "evenly either.");
-}
-
-QString RoleText::metricName(Metric metric) {
-    switch (metric) {
-    case Metric::Entropy:
-        return tr("normalised entropy");
-    case Metric::Confidence:
-        return tr("confidence");
-    case Metric::Previous:
-        return tr("previous-token share");
-    case Metric::Self:
-        return tr("self share");
-    case Metric::Next:
-        return tr("next-token share");
-    case Metric::First:
-        return tr("first-token share");
-    case Metric::Distance:
-        return tr("mean distance");
-    case Metric::SameToken:
-        return tr("same-word share");
-    case Metric::Special:
-        return tr("special-token share");
-    case Metric::Punctuation:
-        return tr("punctuation share");
-    case Metric::Importance:
-        break;
-    }
-    return tr("importance");
+    return tr("No single pattern takes more than half of the attention.");
 }
 
 QString RoleText::toolTip(const HeadAnalysis &head) {
@@ -82,13 +52,13 @@ QString RoleText::toolTip(const HeadAnalysis &head) {
                                explanation(head.role.role).toHtmlEscaped())};
     for (const RoleEvidence &e : head.role.evidence)
         lines << (e.passes ? tr("%1 %2 &gt; %3") : tr("%1 %2 ≤ %3"))
-                     .arg(metricName(e.metric).toHtmlEscaped())
+                     .arg(MetricText::label(e.metric).toHtmlEscaped())
                      .arg(e.value, 0, 'f', 2)
                      .arg(e.threshold, 0, 'f', 2);
     const auto add = [&](Metric metric, int decimals) {
         if (const auto value = head.metrics.value(metric))
             lines << tr("%1: %2")
-                         .arg(metricName(metric).toHtmlEscaped())
+                         .arg(MetricText::label(metric).toHtmlEscaped())
                          .arg(*value, 0, 'f', decimals);
     };
     add(Metric::Confidence, 2);
@@ -117,6 +87,62 @@ QColor RoleText::color(HeadRole role) {
         break;
     }
     return {};
+}
+
+QString MetricText::label(Metric metric) {
+    switch (metric) {
+    case Metric::Entropy:
+        return tr("Entropy");
+    case Metric::Confidence:
+        return tr("Confidence");
+    case Metric::Previous:
+        return tr("Previous");
+    case Metric::Self:
+        return tr("Self");
+    case Metric::Next:
+        return tr("Next");
+    case Metric::First:
+        return tr("First");
+    case Metric::Distance:
+        return tr("Distance");
+    case Metric::SameToken:
+        return tr("Same token");
+    case Metric::Special:
+        return tr("Special");
+    case Metric::Punctuation:
+        return tr("Punctuation");
+    case Metric::Importance:
+        break;
+    }
+    return tr("Importance");
+}
+
+QString MetricText::definition(Metric metric) {
+    switch (metric) {
+    case Metric::Entropy:
+        return tr("Mean row entropy over ln(allowed keys): 0 = one key, 1 = uniform");
+    case Metric::Confidence:
+        return tr("Mean of each row's largest weight");
+    case Metric::Previous:
+        return tr("Mean weight on the previous token");
+    case Metric::Self:
+        return tr("Mean weight on the query token itself");
+    case Metric::Next:
+        return tr("Mean weight on the next token (absent when causal)");
+    case Metric::First:
+        return tr("Mean weight on the first token");
+    case Metric::Distance:
+        return tr("Mean distance in tokens between a query and the keys it attends to");
+    case Metric::SameToken:
+        return tr("Mean weight on other occurrences of the query's own word");
+    case Metric::Special:
+        return tr("Mean weight on special tokens such as [CLS], [SEP], <|endoftext|>");
+    case Metric::Punctuation:
+        return tr("Mean weight on punctuation tokens");
+    case Metric::Importance:
+        break;
+    }
+    return tr("How much the output changes when this head is removed: ‖y − y₋ₕ‖ / ‖y‖");
 }
 
 } // namespace attnviz::ui

@@ -1,7 +1,9 @@
-// RoleText: a head's role as the window says it — a translated badge label, a colour, and the
-// tooltip with the numbers behind the role.
+// RoleText: head roles (core's HeadRole) named, explained and coloured in the interface's
+// language, for the badges under the heatmaps and the metrics table.
 #pragma once
 
+#include <attnviz/analysis/head_metrics.h>
+#include <attnviz/analysis/head_roles.h>
 #include <attnviz/analysis/layer_analysis.h>
 
 #include <QColor>
@@ -10,21 +12,27 @@
 
 namespace attnviz::ui {
 
-class RoleText {
-    Q_DECLARE_TR_FUNCTIONS(RoleText)
+struct RoleText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::RoleText)
 public:
-    // "previous token", "first token (sink)", … : short, for a badge under a heatmap's title.
+    // "Previous token" / "前一个词元": core's roleLabel, translated.
     static QString label(HeadRole role);
-    // One sentence saying what the role means.
+    // One sentence saying what the role means (core's roleExplanation, translated).
     static QString explanation(HeadRole role);
-    // The metric's name as tables and tooltips show it ("previous-token share").
-    static QString metricName(Metric metric);
-    // The badge's tooltip: the explanation, the deciding evidence against its threshold
-    // ("previous-token share 0.93 > 0.50"), then entropy, confidence and distance.
+    // The role badge's tooltip (rich text): the explanation, the deciding evidence against its
+    // threshold ("Previous 0.93 > 0.50"), then confidence, distance and importance.
     static QString toolTip(const HeadAnalysis &head);
     // A colour per role from the Okabe–Ito palette (distinct for colour-blind readers); grey for
     // broad, an invalid colour for mixed (drawn as an outline only).
     static QColor color(HeadRole role);
+};
+
+// MetricText: the metrics table's column names and definitions (core's MetricInfo), translated.
+struct MetricText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::MetricText)
+public:
+    static QString label(Metric metric);
+    static QString definition(Metric metric);
 };
 
 } // namespace attnviz::ui

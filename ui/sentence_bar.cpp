@@ -1,5 +1,7 @@
 #include "sentence_bar.h"
 
+#include "retranslator.h"
+
 #include "sample_sentences.h"
 
 #include <QComboBox>
@@ -19,9 +21,8 @@ SentenceBar::SentenceBar(QWidget *parent)
     , m_samples(new QComboBox(this))
     , m_error(new QLabel(this))
     , m_debounce(new QTimer(this)) {
-    auto *label = new QLabel(tr("&Sentence:"), this);
+    auto *label = new QLabel(this);
     label->setBuddy(m_edit);
-    m_edit->setPlaceholderText(tr("Type a sentence; the heads follow as you type"));
     m_edit->setClearButtonEnabled(true);
     // QLineEdit cuts text at 32,767 characters without a word; a long paste must reach the
     // tokenizer whole, so that its token limit explains what is wrong.
@@ -30,10 +31,21 @@ SentenceBar::SentenceBar(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.25);
     m_edit->setFont(big);
 
-    m_samples->addItem(tr("Samples…"));
+    m_samples->addItem(QString());
     for (const SampleSentence &s : sampleSentences())
         m_samples->addItem(s.label, s.text);
-    m_samples->setToolTip(tr("Replace the sentence with a sample"));
+    auto *texts = new Retranslator(this);
+    texts->add([this, label] {
+        label->setText(tr("&Sentence:"));
+        m_edit->setPlaceholderText(tr("Type a sentence; the heads follow as you type"));
+        m_edit->setToolTip(tr("The input sequence: every token becomes a query row and a key "
+                              "column in each head"));
+        m_samples->setItemText(0, tr("Samples…"));
+        const QList<SampleSentence> samples = sampleSentences();
+        for (int i = 0; i < samples.size() && i + 1 < m_samples->count(); ++i)
+            m_samples->setItemText(i + 1, samples[i].label);
+        m_samples->setToolTip(tr("Replace the sentence with a sample"));
+    });
 
     m_error->setVisible(false);
     m_error->setWordWrap(true);

@@ -3,6 +3,7 @@
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -24,6 +25,13 @@
 namespace attnviz::ui {
 
 namespace {
+// The translation context of the session file's messages (the window shows them).
+struct SessionFileText {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::SessionFile)
+};
+} // namespace
+
+namespace {
 
 const QString kFormatTag = QStringLiteral("attnviz-session");
 
@@ -37,7 +45,7 @@ std::uint64_t parseSeed(const QString &text) {
     bool ok = false;
     const std::uint64_t seed = text.toULongLong(&ok);
     if (!digits.match(text).hasMatch() || !ok)
-        fail(QStringLiteral("'seed' must be a whole number from 0 to %1 written as text")
+        fail(SessionFileText::tr("'seed' must be a whole number from 0 to %1 written as text")
                  .arg(std::numeric_limits<std::uint64_t>::max()));
     return seed;
 }
@@ -66,19 +74,19 @@ public:
 
     QJsonValue value(const QString &key) const {
         if (!m_object.contains(key))
-            fail(QStringLiteral("the session has no '%1'").arg(name(key)));
+            fail(SessionFileText::tr("the session has no '%1'").arg(name(key)));
         return m_object.value(key);
     }
     QString string(const QString &key) const {
         const QJsonValue v = value(key);
         if (!v.isString())
-            fail(QStringLiteral("'%1' must be text").arg(name(key)));
+            fail(SessionFileText::tr("'%1' must be text").arg(name(key)));
         return v.toString();
     }
     bool boolean(const QString &key) const {
         const QJsonValue v = value(key);
         if (!v.isBool())
-            fail(QStringLiteral("'%1' must be true or false").arg(name(key)));
+            fail(SessionFileText::tr("'%1' must be true or false").arg(name(key)));
         return v.toBool();
     }
     // A whole number in [min, max]; the message names the key and the range.
@@ -86,9 +94,9 @@ public:
         const QJsonValue v = value(key);
         const double d = v.toDouble(-1.5);
         if (!v.isDouble() || d != std::floor(d))
-            fail(QStringLiteral("'%1' must be a whole number").arg(name(key)));
+            fail(SessionFileText::tr("'%1' must be a whole number").arg(name(key)));
         if (d < min || d > max)
-            fail(QStringLiteral("'%1' must be between %2 and %3, got %4")
+            fail(SessionFileText::tr("'%1' must be between %2 and %3, got %4")
                      .arg(name(key))
                      .arg(min)
                      .arg(max)
@@ -98,7 +106,7 @@ public:
     Reader object(const QString &key) const {
         const QJsonValue v = value(key);
         if (!v.isObject())
-            fail(QStringLiteral("'%1' must be an object").arg(name(key)));
+            fail(SessionFileText::tr("'%1' must be an object").arg(name(key)));
         return Reader(v.toObject(), name(key));
     }
 
@@ -149,12 +157,13 @@ QJsonObject toJson(const SessionDocument &d) {
 SessionDocument fromJson(const QJsonObject &json) {
     const Reader root(json, {});
     if (json.value("format").toString() != kFormatTag)
-        fail(QStringLiteral("this is not an attnviz session (no \"format\": \"%1\")")
+        fail(SessionFileText::tr("this is not an attnviz session (no \"format\": \"%1\")")
                  .arg(kFormatTag));
     const int version = root.integer("version", 1, std::numeric_limits<int>::max());
     if (version > SessionDocument::kFormatVersion)
-        fail(QStringLiteral("the session was written by a newer attnviz (format version %1; this "
-                            "version reads up to %2)")
+        fail(SessionFileText::tr(
+                 "the session was written by a newer attnviz (format version %1; this "
+                 "version reads up to %2)")
                  .arg(version)
                  .arg(SessionDocument::kFormatVersion));
 
@@ -180,10 +189,10 @@ SessionDocument fromJson(const QJsonObject &json) {
 
     const Reader view = root.object("view");
     if (!parseColormap(view.string("colormap"), &d.style.colormap))
-        fail(QStringLiteral("'view.colormap' is not a known colour map"));
+        fail(SessionFileText::tr("'view.colormap' is not a known colour map"));
     const auto scale = static_cast<int>(scaleNames().indexOf(view.string("scale")));
     if (scale < 0)
-        fail(QStringLiteral("'view.scale' must be one of %1").arg(scaleNames().join(", ")));
+        fail(SessionFileText::tr("'view.scale' must be one of %1").arg(scaleNames().join(", ")));
     d.style.scale = static_cast<ColorScale>(scale);
     d.style.showValues = view.boolean("values");
     d.meanPanel = view.boolean("mean_panel");
@@ -194,32 +203,33 @@ SessionDocument fromJson(const QJsonObject &json) {
     const QJsonValue checkpoint = json.value("checkpoint");
     if (!checkpoint.isNull() && !checkpoint.isUndefined()) {
         if (!checkpoint.isObject())
-            fail(QStringLiteral("'checkpoint' must be null or an object"));
+            fail(SessionFileText::tr("'checkpoint' must be null or an object"));
         const Reader m(checkpoint.toObject(), QStringLiteral("checkpoint"));
         d.modelSource = m.string("source");
         if (d.modelSource.isEmpty())
-            fail(QStringLiteral("'checkpoint.source' is empty; use null for the module"));
+            fail(SessionFileText::tr("'checkpoint.source' is empty; use null for the module"));
         d.modelLayer = m.integer("layer", 0, 127);
     }
 
     const QJsonValue weights = root.value("weights");
     if (!weights.isNull()) {
         if (!weights.isObject())
-            fail(QStringLiteral("'weights' must be null or an object"));
+            fail(SessionFileText::tr("'weights' must be null or an object"));
         const Reader w(weights.toObject(), QStringLiteral("weights"));
         d.weightsPath = w.string("file");
         if (d.weightsPath.isEmpty())
-            fail(QStringLiteral("'weights.file' is empty; use null for random weights"));
+            fail(SessionFileText::tr("'weights.file' is empty; use null for random weights"));
         d.weightsSha256 = w.string("sha256");
         static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
         if (!d.weightsSha256.isEmpty() && !hex.match(d.weightsSha256).hasMatch())
-            fail(QStringLiteral("'weights.sha256' must be 64 lower-case hexadecimal digits"));
+            fail(SessionFileText::tr("'weights.sha256' must be 64 lower-case hexadecimal digits"));
         const QString prefix = w.string("prefix");
         if (!prefix.isEmpty())
             d.weightsPrefix = prefix.toStdString();
         c.heads = w.integer("heads", 1, ConfigLimits::maxHeads);
         if (c.singleHead && c.heads != 1)
-            fail(QStringLiteral("'weights.heads' is %1, but single-head mode has exactly one head")
+            fail(SessionFileText::tr(
+                     "'weights.heads' is %1, but single-head mode has exactly one head")
                      .arg(c.heads));
     }
     return d;
@@ -231,14 +241,14 @@ QString fileSha256(const QString &path) {
     // or a device (/dev/zero) is refused instead of being read forever.
     const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        fail(QStringLiteral("cannot read the weights file %1: %2")
+        fail(SessionFileText::tr("cannot read the weights file %1: %2")
                  .arg(QString::fromStdString(quotedPath(name)),
                       QString::fromLocal8Bit(std::strerror(errno))));
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
         requireRegularFile(name, "the weights file"); // throws, naming what the path is
-        fail(QStringLiteral("the weights file %1 is not a regular file")
+        fail(SessionFileText::tr("the weights file %1 is not a regular file")
                  .arg(QString::fromStdString(quotedPath(name))));
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -250,7 +260,7 @@ QString fileSha256(const QString &path) {
         if (got < 0) {
             const int error = errno;
             ::close(fd);
-            fail(QStringLiteral("cannot read the weights file %1: %2")
+            fail(SessionFileText::tr("cannot read the weights file %1: %2")
                      .arg(QString::fromStdString(quotedPath(name)),
                           QString::fromLocal8Bit(std::strerror(error))));
         }
@@ -266,10 +276,11 @@ void saveSession(const QString &path, const SessionDocument &document,
                  const SessionWriter &writer) {
     const QFileInfo target(path);
     if (target.exists() && !target.isFile()) // a directory, a device, a FIFO: never replaced
-        fail(QStringLiteral("cannot save '%1': it exists and is not a regular file").arg(path));
+        fail(
+            SessionFileText::tr("cannot save '%1': it exists and is not a regular file").arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        fail(QStringLiteral("cannot save '%1': %2").arg(path, file.errorString()));
+        fail(SessionFileText::tr("cannot save '%1': %2").arg(path, file.errorString()));
     const QByteArray bytes = QJsonDocument(toJson(document)).toJson(QJsonDocument::Indented);
     QString error;
     const bool written = writer ? writer(file, bytes, &error) : writeAll(file, bytes, &error);
@@ -278,11 +289,11 @@ void saveSession(const QString &path, const SessionDocument &document,
         error = file.errorString();
     if (!written || !error.isEmpty()) {
         file.cancelWriting();
-        fail(QStringLiteral("cannot save '%1': %2; the previous file is unchanged")
-                 .arg(path, error.isEmpty() ? QStringLiteral("the write failed") : error));
+        fail(SessionFileText::tr("cannot save '%1': %2; the previous file is unchanged")
+                 .arg(path, error.isEmpty() ? SessionFileText::tr("the write failed") : error));
     }
     if (!file.commit())
-        fail(QStringLiteral("cannot save '%1': %2; the previous file is unchanged")
+        fail(SessionFileText::tr("cannot save '%1': %2; the previous file is unchanged")
                  .arg(path, file.errorString()));
 }
 
@@ -305,17 +316,18 @@ SessionDocument readSessionFile(const QString &path) {
     const QJsonDocument json = QJsonDocument::fromJson(
         QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())), &error);
     if (error.error != QJsonParseError::NoError)
-        fail(QStringLiteral("'%1' is not JSON (%2 at byte %3)")
+        fail(SessionFileText::tr("'%1' is not JSON (%2 at byte %3)")
                  .arg(path, error.errorString())
                  .arg(error.offset));
     if (!json.isObject())
-        fail(QStringLiteral("'%1' is not a JSON object").arg(path));
+        fail(SessionFileText::tr("'%1' is not a JSON object").arg(path));
     SessionDocument d = fromJson(json.object());
     if (!d.weightsPath.isEmpty()) {
         d.weightsPath =
             QFileInfo(path).dir().absoluteFilePath(d.weightsPath); // relative to the session
         if (!QFileInfo::exists(d.weightsPath))
-            fail(QStringLiteral("the session's weights file '%1' is missing").arg(d.weightsPath));
+            fail(SessionFileText::tr("the session's weights file '%1' is missing")
+                     .arg(d.weightsPath));
         requireRegularFile(d.weightsPath.toStdString(), "the session's weights file");
     }
     return d;
@@ -324,8 +336,8 @@ SessionDocument readSessionFile(const QString &path) {
 QString weightsChangedWarning(const SessionDocument &document, const QString &actualSha256) {
     if (document.weightsPath.isEmpty() || actualSha256 == document.weightsSha256)
         return {};
-    return QStringLiteral("the weights file '%1' has changed since the session was saved "
-                          "(its SHA-256 differs); the figure may differ")
+    return SessionFileText::tr("the weights file '%1' has changed since the session was saved "
+                               "(its SHA-256 differs); the figure may differ")
         .arg(document.weightsPath);
 }
 

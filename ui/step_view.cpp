@@ -1,6 +1,8 @@
 #include "step_view.h"
 
 #include "attention_session.h"
+#include "retranslator.h"
+#include "translated_error.h"
 
 #include <attnviz/error.h>
 #include <attnviz/model/model.h>
@@ -63,16 +65,26 @@ StepView::StepView(QWidget *parent)
     , m_scaledEntropy(kNotMeasured)
     , m_unscaledEntropy(kNotMeasured) {
     m_layerBox = new QSpinBox;
-    m_layerBox->setToolTip(tr("The layer whose head is drawn"));
     m_headBox = new QSpinBox;
-    m_headBox->setToolTip(tr("The head whose computation is drawn"));
-    m_unscaledBox = new QCheckBox(tr("No √dk scaling"));
-    m_unscaledBox->setToolTip(tr("Feed Q·Kᵀ to the softmax without dividing by √dk: as dk grows, "
-                                 "the softmax collapses onto one key. Only this head changes."));
+    m_unscaledBox = new QCheckBox;
     m_entropyLabel = new QLabel;
     m_entropyLabel->setWordWrap(true); // a long line must not widen the window past the screen
-    m_hoverLabel = new QLabel(tr("Hover a cell of Q·Kᵀ, the softmax or the head output to see how "
-                                 "it is computed."));
+    m_hoverLabel = new QLabel;
+    auto *layerLabel = new QLabel, *headLabel = new QLabel;
+    (new Retranslator(this))->add([=, this] {
+        m_layerBox->setToolTip(tr("The layer whose head is drawn"));
+        m_headBox->setToolTip(tr("The head whose computation is drawn"));
+        m_unscaledBox->setText(tr("No √dk scaling"));
+        m_unscaledBox->setToolTip(tr("Feed Q·Kᵀ to the softmax without dividing by √dk: as dk "
+                                     "grows, the softmax collapses onto one key. Only this head "
+                                     "changes."));
+        m_hoverLabel->setText(tr("Hover a cell of Q·Kᵀ, the softmax or the head output to see "
+                                 "how it is computed."));
+        layerLabel->setText(tr("Layer"));
+        headLabel->setText(tr("Head"));
+        if (m_snapshot) // the matrices' names and notes are drawn in the interface's language
+            recompute();
+    });
     m_hoverLabel->setWordWrap(true);
     m_hoverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont hoverFont = m_hoverLabel->font();
@@ -82,9 +94,9 @@ StepView::StepView(QWidget *parent)
     m_hoverLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Layer")));
+    bar->addWidget(layerLabel);
     bar->addWidget(m_layerBox);
-    bar->addWidget(new QLabel(tr("Head")));
+    bar->addWidget(headLabel);
     bar->addWidget(m_headBox);
     bar->addSpacing(12);
     bar->addWidget(m_unscaledBox);

@@ -15,17 +15,19 @@ namespace attnviz::ui {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("attnviz::ui::WeightsQuestions", text);
-}
+// The translation context of the questions asked when weights are opened.
+struct WeightsQuestions {
+    Q_DECLARE_TR_FUNCTIONS(attnviz::ui::WeightsQuestions)
+};
 
 QString itemText(const HeadCountQuestion &q, int heads) {
     const int dk = q.queryRows / heads, dv = q.valueRows / heads;
-    QString text = heads == 1 ? tr("1 head (dk = %1, dv = %2)").arg(dk).arg(dv)
-                              : tr("%1 heads (dk = %2, dv = %3)").arg(heads).arg(dk).arg(dv);
     if (q.declared == heads)
-        text += tr(" — the file's num_heads");
-    return text;
+        return WeightsQuestions::tr("%n head(s) (dk = %1, dv = %2) — the file's num_heads", nullptr,
+                                    heads)
+            .arg(dk)
+            .arg(dv);
+    return WeightsQuestions::tr("%n head(s) (dk = %1, dv = %2)", nullptr, heads).arg(dk).arg(dv);
 }
 
 } // namespace
@@ -62,15 +64,19 @@ std::optional<int> askHeadCount(QWidget *parent, const HeadCountQuestion &q) {
     for (int heads : q.choices)
         items << itemText(q, heads);
     const QString intro =
-        q.declared ? tr("%1 says its projections hold %2 heads.").arg(q.fileName).arg(*q.declared)
-                   : tr("%1 does not say how many heads its projections hold (PyTorch does not "
-                        "store it).")
+        q.declared ? WeightsQuestions::tr("%1 says its projections hold %2 heads.")
+                         .arg(q.fileName)
+                         .arg(*q.declared)
+                   : WeightsQuestions::tr(
+                         "%1 does not say how many heads its projections hold (PyTorch does not "
+                         "store it).")
                          .arg(q.fileName);
-    const QString label =
-        intro + QLatin1Char('\n') +
-        tr("Split the %1 query rows and %2 value rows into:").arg(q.queryRows).arg(q.valueRows);
+    const QString label = intro + QLatin1Char('\n') +
+                          WeightsQuestions::tr("Split the %1 query rows and %2 value rows into:")
+                              .arg(q.queryRows)
+                              .arg(q.valueRows);
     QInputDialog dialog(parent);
-    dialog.setWindowTitle(tr("How Many Heads?"));
+    dialog.setWindowTitle(WeightsQuestions::tr("How Many Heads?"));
     dialog.setLabelText(label);
     dialog.setComboBoxItems(items);
     dialog.setComboBoxEditable(false);
@@ -97,8 +103,9 @@ std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeigh
             items << QString::fromStdString(m.summary());
         bool ok = false;
         const QString item = QInputDialog::getItem(
-            parent, tr("Choose an Attention Module"),
-            tr("%1 holds several attention modules:").arg(fileName), items, 0, false, &ok);
+            parent, WeightsQuestions::tr("Choose an Attention Module"),
+            WeightsQuestions::tr("%1 holds several attention modules:").arg(fileName), items, 0,
+            false, &ok);
         if (!ok || !items.contains(item))
             return std::nullopt;
         module = &opened.modules[static_cast<std::size_t>(items.indexOf(item))];

@@ -10,8 +10,8 @@ namespace {
 
 void checkRange(const char *name, int value, int max, const char *why) {
     if (value < 1 || value > max)
-        throw InputError(std::string(name) + " must be between 1 and " + std::to_string(max) +
-                         " (" + why + "), got " + std::to_string(value));
+        throw InputError(ErrorId::SettingOutOfRange,
+                         {name, std::to_string(max), why, std::to_string(value)});
 }
 
 std::string mebibytes(std::uint64_t bytes) {
@@ -41,10 +41,9 @@ void validate(const AttentionConfig &config, std::size_t tokens) {
                          std::to_string(config.heads));
     const std::uint64_t bytes = estimateMemoryBytes(config, tokens);
     if (bytes > ConfigLimits::maxResultBytes)
-        throw InputError("this configuration needs about " + mebibytes(bytes) + " for " +
-                         std::to_string(tokens) + " tokens, more than the limit of " +
-                         mebibytes(ConfigLimits::maxResultBytes) +
-                         "; lower heads, dk, dv, d_model or the sentence length");
+        throw InputError(
+            ErrorId::ConfigNeedsTooMuchMemory,
+            {mebibytes(bytes), std::to_string(tokens), mebibytes(ConfigLimits::maxResultBytes)});
 }
 
 std::uint64_t parameterCount(const AttentionConfig &config) {

@@ -17,7 +17,7 @@ PipelineResult runPipeline(const PipelineOptions &options, const AttentionWeight
     PipelineResult result;
     result.tokens = tokenize(options.sentence, options.tokenizer);
     if (result.tokens.empty())
-        throw InputError("the sentence has no tokens; type some words");
+        throw InputError(ErrorId::SentenceNoTokens, {});
     validate(options.attention, result.tokens.size());
 
     EmbedderOptions embedder;

@@ -56,6 +56,14 @@ const DTypeName &entry(DType dtype) {
     throw InputError(message);
 }
 
+[[noreturn]] void fail(ErrorId id, std::vector<std::string> args) {
+    throw InputError(id, std::move(args));
+}
+
+std::string number(std::uint64_t n) {
+    return std::to_string(n);
+}
+
 std::string inQuotes(std::string_view name) {
     constexpr std::size_t kMax = 80; // a hostile name must not make the message enormous
     std::string shown(name.substr(0, kMax));
@@ -88,17 +96,18 @@ DType parseDType(const std::string &text, const std::string &tensor) {
     for (const DTypeName &d : kDTypes)
         if (d.name == text)
             return d.dtype;
-    fail("tensor " + inQuotes(tensor) + " has unknown dtype " + inQuotes(text));
+    fail(ErrorId::SafetensorsUnknownDtype, {inQuotes(tensor), inQuotes(text)});
 }
 
-std::vector<std::uint64_t> parseUnsignedList(const nlohmann::json &j, const std::string &what) {
+std::vector<std::uint64_t> parseUnsignedList(const nlohmann::json &j, const std::string &what,
+                                             const std::string &tensor) {
     if (!j.is_array())
-        fail(what + " must be a list of non-negative integers");
+        fail(ErrorId::SafetensorsBadList, {what, tensor});
     std::vector<std::uint64_t> values;
     values.reserve(j.size());
     for (const auto &v : j) {
         if (!v.is_number_unsigned())
-            fail(what + " must be a list of non-negative integers");
+            fail(ErrorId::SafetensorsBadList, {what, tensor});
         values.push_back(v.get<std::uint64_t>());
     }
     return values;
@@ -106,21 +115,21 @@ std::vector<std::uint64_t> parseUnsignedList(const nlohmann::json &j, const std:
 
 TensorInfo parseTensor(const std::string &name, const nlohmann::json &j) {
     if (!j.is_object())
-        fail("tensor " + inQuotes(name) + " is not described by a JSON object");
+        fail(ErrorId::SafetensorsTensorNotObject, {inQuotes(name)});
     const auto dtype = j.find("dtype");
     const auto shape = j.find("shape");
     const auto offsets = j.find("data_offsets");
     if (dtype == j.end() || shape == j.end() || offsets == j.end())
-        fail("tensor " + inQuotes(name) + " needs dtype, shape and data_offsets");
+        fail(ErrorId::SafetensorsTensorFieldsMissing, {inQuotes(name)});
     if (!dtype->is_string())
-        fail("the dtype of tensor " + inQuotes(name) + " is not a string");
+        fail(ErrorId::SafetensorsDtypeNotString, {inQuotes(name)});
     TensorInfo t;
     t.name = name;
     t.dtype = parseDType(dtype->get<std::string>(), name);
-    t.shape = parseUnsignedList(*shape, "the shape of tensor " + inQuotes(name));
-    const auto range = parseUnsignedList(*offsets, "data_offsets of tensor " + inQuotes(name));
+    t.shape = parseUnsignedList(*shape, "the shape", inQuotes(name));
+    const auto range = parseUnsignedList(*offsets, "data_offsets", inQuotes(name));
     if (range.size() != 2)
-        fail("data_offsets of tensor " + inQuotes(name) + " must hold exactly two offsets");
+        fail(ErrorId::SafetensorsOffsetsNotTwo, {inQuotes(name)});
     t.begin = range[0];
     t.end = range[1];
     return t;
@@ -129,7 +138,7 @@ TensorInfo parseTensor(const std::string &name, const nlohmann::json &j) {
 // Parses the header, refusing duplicate tensor names (which a JSON object would silently merge).
 nlohmann::json parseHeader(std::string_view header) {
     if (const auto bad = findInvalidUtf8(header))
-        fail("the header is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+        fail(ErrorId::SafetensorsHeaderNotUtf8, {number(*bad)});
     std::set<std::string> names;
     std::string duplicate;
     const nlohmann::json::parser_callback_t noteKeys =
@@ -143,14 +152,14 @@ nlohmann::json parseHeader(std::string_view header) {
     try {
         json = nlohmann::json::parse(header.begin(), header.end(), noteKeys);
     } catch (const nlohmann::json::parse_error &e) {
-        fail("the header is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+        fail(ErrorId::SafetensorsHeaderNotJson, {number(e.byte)});
     } catch (const nlohmann::json::exception &) { // e.g. a number too large for a double
-        fail("the header is not valid JSON (a number is out of range)");
+        fail(ErrorId::SafetensorsHeaderNumberRange, {});
     }
     if (!json.is_object())
-        fail("the header is not a JSON object");
+        fail(ErrorId::SafetensorsHeaderNotObject, {});
     if (!duplicate.empty())
-        fail("tensor name " + inQuotes(duplicate) + " appears more than once in the header");
+        fail(ErrorId::SafetensorsDuplicateName, {inQuotes(duplicate)});
     return json;
 }
 
@@ -162,30 +171,25 @@ void checkLayout(std::vector<TensorInfo> &tensors, std::uint64_t bufferBytes) {
     for (const TensorInfo &t : tensors) {
         const std::string name = inQuotes(t.name);
         if (t.end < t.begin)
-            fail("tensor " + name + " has reversed data_offsets [" + std::to_string(t.begin) +
-                 ", " + std::to_string(t.end) + "]");
+            fail(ErrorId::SafetensorsReversedOffsets, {name, number(t.begin), number(t.end)});
         if (t.begin < expected)
-            fail("tensor " + name + " overlaps the tensor before it (starts at byte " +
-                 std::to_string(t.begin) + ", expected " + std::to_string(expected) + ")");
+            fail(ErrorId::SafetensorsOverlap, {name, number(t.begin), number(expected)});
         if (t.begin > expected)
-            fail("gap before tensor " + name + ": bytes " + std::to_string(expected) + " to " +
-                 std::to_string(t.begin) + " belong to no tensor");
+            fail(ErrorId::SafetensorsGap, {name, number(expected), number(t.begin)});
         if (t.end > bufferBytes)
-            fail("tensor " + name + " ends at byte " + std::to_string(t.end) +
-                 ", past the end of the data (" + std::to_string(bufferBytes) + " bytes)");
+            fail(ErrorId::SafetensorsPastEnd, {name, number(t.end), number(bufferBytes)});
         std::uint64_t bytes = dtypeSize(t.dtype);
         for (const std::uint64_t dim : t.shape)
             if (__builtin_mul_overflow(bytes, dim, &bytes))
-                fail("the shape of tensor " + name + " " + t.shapeText() + " overflows 64 bits");
+                fail(ErrorId::SafetensorsShapeOverflow, {name, t.shapeText()});
         if (bytes != t.end - t.begin)
-            fail("tensor " + name + " has shape " + t.shapeText() + " of " +
-                 std::string(toString(t.dtype)) + " (" + std::to_string(bytes) +
-                 " bytes) but data_offsets cover " + std::to_string(t.end - t.begin) + " bytes");
+            fail(ErrorId::SafetensorsSizeMismatch,
+                 {name, t.shapeText(), std::string(toString(t.dtype)), number(bytes),
+                  number(t.end - t.begin)});
         expected = t.end;
     }
     if (expected != bufferBytes)
-        fail("the file has " + std::to_string(bufferBytes - expected) +
-             " bytes after the last tensor that belong to no tensor");
+        fail(ErrorId::SafetensorsTrailingBytes, {number(bufferBytes - expected)});
 }
 
 } // namespace
@@ -242,17 +246,15 @@ struct FileDescriptor {
 
 void checkHeaderLength(std::uint64_t headerBytes, std::uint64_t fileBytes) {
     if (headerBytes > SafetensorsFile::kMaxHeaderBytes)
-        fail("the header length " + std::to_string(headerBytes) + " exceeds the limit of " +
-             std::to_string(SafetensorsFile::kMaxHeaderBytes) + " bytes");
+        fail(ErrorId::SafetensorsHeaderTooLong,
+             {number(headerBytes), number(SafetensorsFile::kMaxHeaderBytes)});
     if (headerBytes > fileBytes - 8)
-        fail("the header length " + std::to_string(headerBytes) +
-             " goes past the end of the file (" + std::to_string(fileBytes) + " bytes)");
+        fail(ErrorId::SafetensorsHeaderPastEnd, {number(headerBytes), number(fileBytes)});
 }
 
 void checkLength(std::uint64_t fileBytes) {
     if (fileBytes < 8)
-        fail("the file is too short to be safetensors (" + std::to_string(fileBytes) +
-             " bytes; the header length alone takes 8)");
+        fail(ErrorId::SafetensorsTooShort, {number(fileBytes)});
 }
 
 } // namespace
@@ -263,10 +265,9 @@ SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view 
     file.fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     struct stat info {};
     if (file.fd < 0 || ::fstat(file.fd, &info) != 0)
-        fail("cannot open " + std::string(what) + " " + quotedPath(path) + ": " +
-             std::strerror(errno));
+        fail(ErrorId::FileCannotOpen, {std::string(what), quotedPath(path), std::strerror(errno)});
     if (!S_ISREG(info.st_mode)) // swapped after the check above
-        fail(std::string(what) + " " + quotedPath(path) + " is not a regular file");
+        fail(ErrorId::FileNotRegular, {std::string(what), quotedPath(path), "not a regular file"});
     const auto size = static_cast<std::uint64_t>(info.st_size);
     try {
         checkLength(size);
@@ -277,7 +278,7 @@ SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view 
         // 4 GB file is refused at once.
         checkHeaderLength(readLittleEndian64(length.data()), size);
     } catch (const InputError &e) {
-        fail(std::string(what) + " " + quotedPath(path) + ": " + e.what());
+        throw InputError(ErrorId::SafetensorsInFile, {std::string(what), quotedPath(path)}, e);
     }
     auto bytes = std::make_shared<Bytes>();
     void *mapping =
@@ -291,7 +292,7 @@ SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view 
     try {
         return parse(std::move(bytes));
     } catch (const InputError &e) { // name the file: the parser only knows bytes
-        fail(std::string(what) + " " + quotedPath(path) + ": " + e.what());
+        throw InputError(ErrorId::SafetensorsInFile, {std::string(what), quotedPath(path)}, e);
     }
 }
 
@@ -340,8 +341,8 @@ const TensorInfo *SafetensorsFile::find(std::string_view name) const {
 
 std::vector<float> SafetensorsFile::values(const TensorInfo &tensor) const {
     if (!isFloatingPoint(tensor.dtype))
-        fail("tensor " + inQuotes(tensor.name) + " holds " + std::string(toString(tensor.dtype)) +
-             "; weights must be F16, BF16, F32 or F64");
+        fail(ErrorId::SafetensorsNotFloat,
+             {inQuotes(tensor.name), std::string(toString(tensor.dtype))});
     const std::byte *data = m_bytes->data + m_dataStart + tensor.begin;
     const auto count = static_cast<std::size_t>(tensor.elementCount());
     std::vector<float> out(count);
@@ -379,8 +380,7 @@ std::vector<float> SafetensorsFile::values(const TensorInfo &tensor) const {
 
 Eigen::MatrixXf SafetensorsFile::matrix(const TensorInfo &tensor) const {
     if (tensor.shape.size() != 2)
-        fail("tensor " + inQuotes(tensor.name) + " has shape " + tensor.shapeText() +
-             "; expected a matrix");
+        fail(ErrorId::SafetensorsNotMatrix, {inQuotes(tensor.name), tensor.shapeText()});
     const std::vector<float> v = values(tensor);
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     return Eigen::Map<const RowMajor>(v.data(), static_cast<Eigen::Index>(tensor.shape[0]),
@@ -389,8 +389,7 @@ Eigen::MatrixXf SafetensorsFile::matrix(const TensorInfo &tensor) const {
 
 Eigen::VectorXf SafetensorsFile::vector(const TensorInfo &tensor) const {
     if (tensor.shape.size() != 1)
-        fail("tensor " + inQuotes(tensor.name) + " has shape " + tensor.shapeText() +
-             "; expected a vector");
+        fail(ErrorId::SafetensorsNotVector, {inQuotes(tensor.name), tensor.shapeText()});
     const std::vector<float> v = values(tensor);
     return Eigen::Map<const Eigen::VectorXf>(v.data(), static_cast<Eigen::Index>(v.size()));
 }

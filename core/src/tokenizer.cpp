@@ -57,8 +57,7 @@ std::unique_ptr<icu::BreakIterator> makeBreakIterator(TokenizerMode mode) {
 
 std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &options) {
     if (const auto bad = findInvalidUtf8(utf8))
-        throw InputError("the sentence is not valid UTF-8 (byte 0x" + hexByte(utf8[*bad]) +
-                         " at byte offset " + std::to_string(*bad) + ")");
+        throw InputError(ErrorId::SentenceNotUtf8, {hexByte(utf8[*bad]), std::to_string(*bad)});
     if (utf8.size() > static_cast<std::size_t>(INT32_MAX))
         throw InputError("the sentence is too long (over 2 GiB)");
 
@@ -88,9 +87,9 @@ std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &optio
         if (isAllWhitespace(piece))
             continue;
         if (tokens.size() == limit)
-            throw InputError("the sentence has more than " + std::to_string(limit) +
-                             " tokens (the limit is " + std::to_string(limit) +
-                             (limit < options.maxTokens ? ", attnviz's largest" : "") + ")");
+            throw InputError(limit < options.maxTokens ? ErrorId::SentenceTooManyTokensLimit
+                                                       : ErrorId::SentenceTooManyTokens,
+                             {std::to_string(limit)});
         tokens.push_back({std::string(piece), static_cast<std::size_t>(start)});
     }
     return tokens;

@@ -14,7 +14,7 @@ for path in ./usr/bin/attnviz ./usr/share/applications/attnviz.desktop \
   grep -q " $path\$" <<<"$contents" || { echo "missing from the package: $path"; exit 1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libqt6widgets6 libqcustomplot fonts-noto-cjk libqt6svg6; do
+for dep in libqt6widgets6 libqcustomplot fonts-noto-cjk libqt6svg6 qt6-translations-l10n; do
   grep -q "$dep" <<<"$depends" || { echo "the package does not depend on $dep: $depends"; exit 1; }
 done
 # The packaged program runs: extract it and ask for its version.

@@ -33,18 +33,18 @@ std::string megabytes(std::uint64_t bytes) {
 int openRegular(const std::string &path, std::string_view what, struct stat &info) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        throw InputError("cannot open " + std::string(what) + " " + quotedPath(path) + ": " +
-                         std::strerror(errno));
+        throw InputError(ErrorId::FileCannotOpen,
+                         {std::string(what), quotedPath(path), std::strerror(errno)});
     if (::fstat(fd, &info) != 0) {
         const int error = errno;
         ::close(fd);
-        throw InputError("cannot read " + std::string(what) + " " + quotedPath(path) + ": " +
-                         std::strerror(error));
+        throw InputError(ErrorId::FileCannotRead,
+                         {std::string(what), quotedPath(path), std::strerror(error)});
     }
     if (!S_ISREG(info.st_mode)) {
         ::close(fd);
-        throw InputError(std::string(what) + " " + quotedPath(path) + " is " +
-                         fileKind(info.st_mode) + ", not a regular file");
+        throw InputError(ErrorId::FileNotRegular,
+                         {std::string(what), quotedPath(path), fileKind(info.st_mode)});
     }
     return fd;
 }
@@ -70,8 +70,8 @@ std::string readInputFile(const std::string &path, std::uint64_t maxBytes, std::
     const auto size = static_cast<std::uint64_t>(info.st_size);
     if (size > maxBytes) {
         ::close(fd);
-        throw InputError(std::string(what) + " " + quotedPath(path) + " has " + megabytes(size) +
-                         "; the limit is " + megabytes(maxBytes));
+        throw InputError(ErrorId::FileTooLarge, {std::string(what), quotedPath(path),
+                                                 megabytes(size), megabytes(maxBytes)});
     }
     std::string bytes(static_cast<std::size_t>(size), '\0');
     std::size_t done = 0;
@@ -82,8 +82,10 @@ std::string readInputFile(const std::string &path, std::uint64_t maxBytes, std::
         if (got <= 0) {
             const int error = got < 0 ? errno : 0;
             ::close(fd);
-            throw InputError("cannot read " + std::string(what) + " " + quotedPath(path) + ": " +
-                             (error ? std::strerror(error) : "the file shrank while being read"));
+            if (!error)
+                throw InputError(ErrorId::FileShrank, {std::string(what), quotedPath(path)});
+            throw InputError(ErrorId::FileCannotRead,
+                             {std::string(what), quotedPath(path), std::strerror(error)});
         }
         done += static_cast<std::size_t>(got);
     }

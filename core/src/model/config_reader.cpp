@@ -11,14 +11,14 @@ ConfigReader::ConfigReader(const std::string &text, std::string fileName)
     try {
         m_json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception &e) {
-        throw InputError(m_fileName + " is not valid JSON: " + e.what());
+        throw InputError(ErrorId::ConfigNotJson, {m_fileName, e.what()});
     }
     if (!m_json.is_object())
-        throw InputError(m_fileName + " is not a JSON object");
+        throw InputError(ErrorId::ConfigNotObject, {m_fileName});
 }
 
 void ConfigReader::fail(const std::string &key, const std::string &why) const {
-    throw InputError(m_fileName + ": \"" + key + "\" " + why);
+    throw InputError(ErrorId::ConfigBadKey, {m_fileName, key, why});
 }
 
 bool ConfigReader::has(const std::string &key) const {

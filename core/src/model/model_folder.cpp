@@ -69,14 +69,13 @@ void attachTokenizer(LoadedModel &loaded, const ConfigReader &config) {
         if (hasConfig)
             loaded.files.push_back(tokenizerConfig.string());
     } else {
-        throw InputError("the model folder has no tokenizer: tokenizer.json, or " +
-                         std::string(gpt2 ? "vocab.json + merges.txt" : "vocab.txt"));
+        throw InputError(ErrorId::ModelFolderNoTokenizer,
+                         {gpt2 ? "vocab.json + merges.txt" : "vocab.txt"});
     }
     if (loaded.model.tokenizer->vocabSize() > loaded.model.tokenEmbedding.rows())
-        throw InputError("the tokenizer has " +
-                         std::to_string(loaded.model.tokenizer->vocabSize()) +
-                         " entries but the model embeds only " +
-                         std::to_string(loaded.model.tokenEmbedding.rows()));
+        throw InputError(ErrorId::TokenizerLargerThanEmbeddings,
+                         {std::to_string(loaded.model.tokenizer->vocabSize()),
+                          std::to_string(loaded.model.tokenEmbedding.rows())});
 }
 
 std::string joinedTypes() {
@@ -102,8 +101,9 @@ LoadedModel loadModelFolder(const std::string &folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
-        throw InputError("the model folder " + quotedPath(folder) +
-                         (fs::exists(folder, ec) ? " is not a folder" : " does not exist"));
+        throw InputError(fs::exists(folder, ec) ? ErrorId::ModelFolderNotFolder
+                                                : ErrorId::ModelFolderMissing,
+                         {quotedPath(folder)});
     LoadedModel loaded;
     loaded.folder = folder;
     const std::string configPath = (fs::path(folder) / "config.json").string();
@@ -116,8 +116,8 @@ LoadedModel loadModelFolder(const std::string &folder) {
         if (loaded.modelType == f.modelType)
             family = &f;
     if (!family)
-        throw InputError("config.json has model_type '" + loaded.modelType.substr(0, 60) +
-                         "'; attnviz reads " + joinedTypes());
+        throw InputError(ErrorId::ModelTypeUnsupported,
+                         {loaded.modelType.substr(0, 60), joinedTypes()});
 
     const std::string weightsPath = (fs::path(folder) / "model.safetensors").string();
     const SafetensorsFile weights = SafetensorsFile::open(weightsPath);

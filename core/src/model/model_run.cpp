@@ -21,16 +21,16 @@ ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
     ModelRun run;
     run.tokens = model.tokenizer->encode(sentence, limits.maxTokens);
     if (run.tokens.empty())
-        throw InputError("the sentence has no tokens; type some words");
+        throw InputError(ErrorId::SentenceNoTokens, {});
     if (model.spec.maxPositions > 0 && run.tokens.size() > std::size_t(model.spec.maxPositions))
-        throw InputError("the sentence has " + std::to_string(run.tokens.size()) + " tokens; " +
-                         model.spec.name + " reads at most " +
-                         std::to_string(model.spec.maxPositions));
+        throw InputError(ErrorId::SentenceTooLongForModel,
+                         {std::to_string(run.tokens.size()), model.spec.name,
+                          std::to_string(model.spec.maxPositions)});
     const std::uint64_t bytes = estimateTraceBytes(model, run.tokens.size());
     if (bytes > limits.maxTraceBytes)
-        throw InputError("running " + model.spec.name + " on " + std::to_string(run.tokens.size()) +
-                         " tokens needs about " + mebibytes(bytes) + ", more than the limit of " +
-                         mebibytes(limits.maxTraceBytes) + "; shorten the sentence");
+        throw InputError(ErrorId::ModelRunNeedsTooMuchMemory,
+                         {model.spec.name, std::to_string(run.tokens.size()), mebibytes(bytes),
+                          mebibytes(limits.maxTraceBytes)});
     std::vector<int> ids;
     ids.reserve(run.tokens.size());
     for (EncodedToken &token : run.tokens) {

@@ -33,15 +33,14 @@ const TensorInfo &TensorLookup::find(const std::string &name) const {
     for (const std::string &prefix : m_prefixes)
         if (const TensorInfo *t = m_file.find(prefix + name))
             return *t;
-    throw InputError(
-        m_fileName + " has no tensor '" + name + "'" +
-        (m_prefixes.empty() ? std::string() : " (also looked under '" + m_prefixes.front() + "')"));
+    if (m_prefixes.empty())
+        throw InputError(ErrorId::TensorMissing, {m_fileName, name});
+    throw InputError(ErrorId::TensorMissingWithPrefix, {m_fileName, name, m_prefixes.front()});
 }
 
 void TensorLookup::requireFinite(const std::string &name, bool finite) const {
     if (!finite)
-        throw InputError("tensor '" + name + "' in " + m_fileName +
-                         " holds NaN or infinite values");
+        throw InputError(ErrorId::TensorNotFinite, {name, m_fileName});
 }
 
 Eigen::MatrixXf TensorLookup::matrix(const std::string &name, Eigen::Index rows,
@@ -49,8 +48,7 @@ Eigen::MatrixXf TensorLookup::matrix(const std::string &name, Eigen::Index rows,
     const TensorInfo &t = find(name);
     if (t.shape.size() != 2 || t.shape[0] != static_cast<std::uint64_t>(rows) ||
         t.shape[1] != static_cast<std::uint64_t>(cols))
-        throw InputError("tensor '" + t.name + "' has shape " + t.shapeText() + ", expected " +
-                         shapeText(rows, cols));
+        throw InputError(ErrorId::TensorWrongShape, {t.name, t.shapeText(), shapeText(rows, cols)});
     Eigen::MatrixXf m = m_file.matrix(t);
     requireFinite(t.name, m.allFinite());
     return m;
@@ -59,8 +57,8 @@ Eigen::MatrixXf TensorLookup::matrix(const std::string &name, Eigen::Index rows,
 Eigen::VectorXf TensorLookup::vector(const std::string &name, Eigen::Index length) const {
     const TensorInfo &t = find(name);
     if (t.shape.size() != 1 || t.shape[0] != static_cast<std::uint64_t>(length))
-        throw InputError("tensor '" + t.name + "' has shape " + t.shapeText() + ", expected [" +
-                         std::to_string(length) + "]");
+        throw InputError(ErrorId::TensorWrongShape,
+                         {t.name, t.shapeText(), "[" + std::to_string(length) + "]"});
     Eigen::VectorXf v = m_file.vector(t);
     requireFinite(t.name, v.allFinite());
     return v;
