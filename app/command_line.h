@@ -1,6 +1,7 @@
 // CommandLine: attnviz's flags, parsed into options for the window or a headless run.
 #pragma once
 
+#include <attnviz/analysis/token_groups.h>
 #include <attnviz/pipeline.h>
 
 #include <figure_renderer.h>
@@ -33,6 +34,7 @@ struct CommandLineOptions {
     bool viewGiven = false;        // a view flag (--scale, --values, ...) was given
     bool lockSizes = false;        // --lock-sizes: dk = dv = d_model / heads, as in the window
     bool restoreLastState = false; // the window reopens the last run's state
+    TokenViewOptions tokenView;    // --hide-special, --merge-subwords (figures and the window)
     ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).
     bool headsGiven = false, dkGiven = false, dvGiven = false, dimGiven = false;

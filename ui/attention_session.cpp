@@ -88,6 +88,8 @@ double estimatedModelWork(const Model &model, std::size_t tokens) {
     return work;
 }
 
+} // namespace
+
 // The result of one layer of a model run, in the shape the views read.
 void showLayer(SessionSnapshot &snapshot, int layer) {
     const ModelRun &run = *snapshot.run;
@@ -104,6 +106,8 @@ void showLayer(SessionSnapshot &snapshot, int layer) {
         snapshot.meanAttention += heads[h].weights;
     snapshot.meanAttention /= static_cast<float>(heads.size());
 }
+
+namespace {
 
 std::shared_ptr<SessionSnapshot> runModelJob(const PipelineOptions &options,
                                              std::shared_ptr<const LoadedModel> model, int layer) {

@@ -1,6 +1,7 @@
 // AttentionSession: the settings, the weights and the latest result that every view shows.
 #pragma once
 
+#include <attnviz/analysis/token_groups.h>
 #include <attnviz/attention_weights.h>
 #include <attnviz/model/model_folder.h>
 #include <attnviz/model/model_run.h>
@@ -32,7 +33,14 @@ struct SessionSnapshot {
     std::shared_ptr<const LoadedModel> model;
     std::shared_ptr<const ModelRun> run;
     int layer = 0;
+    // Set by groupedSnapshot() (token_view.h) for the views: how tokens are grouped, and how
+    // many are left out (rows then sum to less than 1). The session's own snapshot has none.
+    TokenViewOptions tokenView;
+    int hiddenTokens = 0;
 };
+
+// Makes `snapshot` (one with a model run) show `layer` (clamped): its result, weights and mean.
+void showLayer(SessionSnapshot &snapshot, int layer);
 
 // Owns the pipeline options and the weights, recomputes when either changes and publishes the
 // result with one resultChanged() signal. Small jobs run at once on the calling thread; large

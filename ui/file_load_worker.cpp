@@ -46,6 +46,7 @@ OpenedSession openSessionFile(const QString &path) {
         if (!warning.isEmpty())
             opened.warnings << warning;
     }
+    opened.warnings << checkModelFiles(opened.document); // hashed here, off the GUI thread
     return opened;
 }
 

@@ -69,6 +69,7 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
         HeatmapView *view = m_panels[i];
         view->setTitle(specs[i].title, specs[i].tooltipName);
         view->setTokens(snapshot.tokens);
+        view->setRowsPartial(snapshot.hiddenTokens > 0);
         view->setMatrix(*specs[i].matrix);
     }
     updateSharedUpper();

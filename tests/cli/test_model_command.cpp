@@ -134,6 +134,64 @@ private slots:
         QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err).count('\n'), 1); // one line
     }
+
+    void exportModelViewAndAnyLayer() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("model.svg");
+        Run run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--sentence",
+                              "The cat sat on the mat.", "--export", model, "--view", "model"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile svg(model);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QCOMPARE(svg.readAll().count("<image "), 3 * 4); // layers × heads thumbnails
+        const QString layer = dir.filePath("layer.svg");
+        run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--sentence", "The cat sat.",
+                          "--export", layer, "--layer", "3", "--caption"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile layerSvg(layer);
+        QVERIFY(layerSvg.open(QIODevice::ReadOnly));
+        QVERIFY(layerSvg.readAll().contains("layer 3 of 3"));
+        // No such layer: exit 2 naming it, and no file.
+        const QString none = dir.filePath("none.png");
+        run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--export", none, "--layer", "4"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no layer 4"), run.err.constData());
+        QVERIFY(!QFile::exists(none));
+        QCOMPARE(runAttnviz({"--model", kFixtures + "gpt2_plain", "--export", none, "--view",
+                             "model", "--head", "2"})
+                     .exitCode,
+                 2);
+        QCOMPARE(runAttnviz({"--export", none, "--view", "everything"}).exitCode, 2);
+        QCOMPARE(runAttnviz({"--layer", "2", "--dump", "-"}).exitCode, 2); // needs --export
+    }
+
+    void hideSpecialAndMergeSubwordsInFigures() {
+        QTemporaryDir dir;
+        const QStringList base{"--model", kFixtures + "bert", "--sentence", "teachers explained"};
+        const auto texts = [&](const QStringList &flags) {
+            const QString path = dir.filePath("figure.svg");
+            const Run run = runAttnviz(base + QStringList{"--export", path, "--caption"} + flags);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            QFile svg(path);
+            svg.open(QIODevice::ReadOnly);
+            return QString::fromUtf8(svg.readAll());
+        };
+        const QString all = texts({});
+        QVERIFY(all.contains("[CLS]"));
+        QVERIFY(all.count("teachers") < 4); // the caption and metadata; the axes show pieces
+        const QString hidden = texts({"--hide-special"});
+        QVERIFY(!hidden.contains("[CLS]") && !hidden.contains("[SEP]"));
+        QVERIFY(hidden.contains("special tokens hidden"));
+        const QString merged = texts({"--hide-special", "--merge-subwords"});
+        QVERIFY(merged.count("teachers") >= 8); // both axes of the four heads
+        QVERIFY(merged.contains("merged into words"));
+        // The dump is the model's own: every token, whatever the view.
+        const Run dump = runAttnviz(base + QStringList{"--hide-special", "--dump", "-"});
+        QCOMPARE(dump.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(dump.out).object();
+        QCOMPARE(json["tokens"].toArray().first().toString(), QString("[CLS]"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModelCommand)
