@@ -345,6 +345,10 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
     options.figure.meanPanel = d.meanPanel;
     options.baselinePanel = d.baselinePanel;
     options.tokenView = d.tokenView;
+    if (!d.modelSource.isEmpty()) { // a whole model: its figure shows the session's layer
+        options.model = d.modelSource;
+        options.figure.layer = d.modelLayer;
+    }
     return outputOptions(parser, f, std::move(options));
 }
 

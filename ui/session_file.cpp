@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -388,13 +389,20 @@ QString modelFolderOf(const SessionDocument &document) {
     if (QFileInfo(document.modelSource).isDir())
         return document.modelSource;
     try {
-        const std::vector<BuiltinModelInfo> builtins = listBuiltinModels(
-            findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
+        // The command line reads sessions before any application object exists.
+        const std::string programDir =
+            QCoreApplication::instance()
+                ? QCoreApplication::applicationDirPath().toStdString()
+                : std::filesystem::read_symlink("/proc/self/exe").parent_path().string();
+        const std::vector<BuiltinModelInfo> builtins =
+            listBuiltinModels(findBuiltinModelsDir(programDir));
         if (const BuiltinModelInfo *info =
                 findBuiltinModel(builtins, document.modelSource.toStdString()))
             return QString::fromStdString(info->folder);
     } catch (const InputError &) {
         // no built-in models here: the source is then a folder that no longer exists
+    } catch (const std::filesystem::filesystem_error &) {
+        // no /proc: the same
     }
     return document.modelSource;
 }

@@ -192,6 +192,99 @@ private slots:
         const QJsonObject json = QJsonDocument::fromJson(dump.out).object();
         QCOMPARE(json["tokens"].toArray().first().toString(), QString("[CLS]"));
     }
+
+    void sessionWithAModelExportsItsLayerAndView() {
+        QTemporaryDir dir;
+        const QString session = dir.filePath("model.attnviz");
+        QFile file(session);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QJsonObject json{
+            {"format", "attnviz-session"},
+            {"version", 2},
+            {"sentence", "The teachers explained"},
+            {"tokenizer", "words"},
+            {"max_tokens", 512},
+            {"seed", "42"},
+            {"positional", true},
+            {"model", QJsonObject{{"d_model", 64},
+                                  {"heads", 4},
+                                  {"dk", 16},
+                                  {"dv", 16},
+                                  {"causal", true},
+                                  {"single_head", false}}},
+            {"view", QJsonObject{{"colormap", "viridis"},
+                                 {"scale", "shared-unit"},
+                                 {"values", true},
+                                 {"mean_panel", false},
+                                 {"baseline_panel", false},
+                                 {"lock_sizes", false},
+                                 {"merge_subwords", true}}},
+            {"weights", QJsonValue()},
+            {"checkpoint", QJsonObject{{"source", kFixtures + "gpt2_plain"}, {"layer", 1}}}};
+        file.write(QJsonDocument(json).toJson());
+        file.close();
+        const QString figure = dir.filePath("figure.svg");
+        const Run run = runAttnviz({"--session", session, "--export", figure, "--caption"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile svg(figure);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        QVERIFY(text.contains("gpt2_plain, layer 2 of 3")); // the model, not the random module
+        QVERIFY(text.contains("merged into words"));
+        QVERIFY(text.count("teachers") >= 8);
+    }
+
+    void sessionOfABuiltinModelChecksItsFiles() {
+        const Run list = runAttnviz({"--list-models"});
+        const QString name = QString::fromUtf8(list.out).section('\t', 0, 0);
+        QVERIFY(!name.isEmpty());
+        QTemporaryDir dir;
+        const auto write = [&](const QString &file) {
+            const QString path = dir.filePath("builtin.attnviz");
+            QFile session(path);
+            session.open(QIODevice::WriteOnly);
+            QJsonObject json{
+                {"format", "attnviz-session"},
+                {"version", 2},
+                {"sentence", "the cat"},
+                {"tokenizer", "words"},
+                {"max_tokens", 512},
+                {"seed", "42"},
+                {"positional", true},
+                {"model", QJsonObject{{"d_model", 64},
+                                      {"heads", 4},
+                                      {"dk", 16},
+                                      {"dv", 16},
+                                      {"causal", true},
+                                      {"single_head", false}}},
+                {"view", QJsonObject{{"colormap", "viridis"},
+                                     {"scale", "shared-unit"},
+                                     {"values", true},
+                                     {"mean_panel", false},
+                                     {"baseline_panel", false},
+                                     {"lock_sizes", false}}},
+                {"weights", QJsonValue()},
+                {"checkpoint",
+                 QJsonObject{{"source", name},
+                             {"layer", 0},
+                             {"files", QJsonArray{QJsonObject{{"file", file},
+                                                              {"sha256", QString(64, '0')}}}}}}};
+            session.write(QJsonDocument(json).toJson());
+            return path;
+        };
+        // The built-in model's folder is found before any application object exists: a file
+        // whose recorded SHA-256 differs warns, naming it, and the dump is written.
+        Run run = runAttnviz({"--session", write("config.json"), "--dump", "-"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("config.json") && run.err.contains("changed"),
+                 run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).object()["model"].toObject()["name"].toString(),
+                 name);
+        run = runAttnviz({"--session", write("no-such-file.bin"), "--dump", "-"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no-such-file.bin") && run.err.contains("missing"),
+                 run.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModelCommand)
