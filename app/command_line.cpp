@@ -107,6 +107,19 @@ struct Flags {
     QCommandLineOption lockSizes{"lock-sizes",
                                  "Set dk = dv = d_model / heads (the standard sizing; the window's "
                                  "size lock)."};
+    QCommandLineOption hideSpecial{"hide-special",
+                                   "Leave the model's special tokens ([CLS], [SEP], "
+                                   "<|endoftext|>) out of the heatmaps; the model still sees "
+                                   "them, so rows sum to less than 1."};
+    QCommandLineOption mergeSubwords{"merge-subwords",
+                                     "One row and column per word: attention to a word sums its "
+                                     "pieces, attention from a word averages their rows."};
+    QCommandLineOption layer{"layer", "With --model: export the heads of layer K (default: 1).",
+                             "K"};
+    QCommandLineOption view{"view",
+                            "What to export: heads (one layer's grid, default) or model (every "
+                            "layer × head as thumbnails on one scale).",
+                            "heads|model"};
 };
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
@@ -184,11 +197,16 @@ void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
         style.showValues = false;
     if (parser.isSet(f.meanPanel))
         options.figure.meanPanel = true;
+    if (parser.isSet(f.hideSpecial))
+        options.tokenView.hideSpecial = true;
+    if (parser.isSet(f.mergeSubwords))
+        options.tokenView.mergeSubwords = true;
     if (parser.isSet(f.baselinePanel))
         options.baselinePanel = true;
     options.viewGiven = options.viewGiven || parser.isSet(f.colormap) || parser.isSet(f.scale) ||
                         parser.isSet(f.values) || parser.isSet(f.noValues) ||
-                        parser.isSet(f.meanPanel) || parser.isSet(f.baselinePanel);
+                        parser.isSet(f.meanPanel) || parser.isSet(f.baselinePanel) ||
+                        parser.isSet(f.hideSpecial) || parser.isSet(f.mergeSubwords);
 }
 
 void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
@@ -197,10 +215,11 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
     const bool figureFlags =
         parser.isSet(f.dpi) || parser.isSet(f.head) || parser.isSet(f.columns) ||
         parser.isSet(f.size) || parser.isSet(f.caption) || parser.isSet(f.roles) ||
-        parser.isSet(f.width) || parser.isSet(f.height) || parser.isSet(f.fontSize);
+        parser.isSet(f.width) || parser.isSet(f.height) || parser.isSet(f.fontSize) ||
+        parser.isSet(f.layer) || parser.isSet(f.view);
     if (figureFlags && options.exportPath.isEmpty())
         throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size, "
-                         "--caption and --roles go with --export FILE");
+                         "--layer, --view, --caption and --roles go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
         throw InputError(
             QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
@@ -222,6 +241,21 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
                 static_cast<int>(parseInteger(parser, f.head, 1, ConfigLimits::maxHeads)) - 1;
         }
     }
+    if (parser.isSet(f.view)) {
+        const QString view = parser.value(f.view);
+        if (view == QLatin1String("model"))
+            figure.part = ui::FigureOptions::Part::Model;
+        else if (view != QLatin1String("heads"))
+            throw InputError(QStringLiteral("--view: unknown view '%1' (use heads or model)")
+                                 .arg(view)
+                                 .toStdString());
+        if (figure.part == ui::FigureOptions::Part::Model &&
+            (parser.isSet(f.head) || parser.isSet(f.layer) || parser.isSet(f.columns)))
+            throw InputError("--view model draws every layer and head; drop --head, --layer and "
+                             "--columns");
+    }
+    if (parser.isSet(f.layer)) // checked against the model's layers once it is loaded
+        figure.layer = static_cast<int>(parseInteger(parser, f.layer, 1, 10'000)) - 1;
     if (parser.isSet(f.columns))
         figure.columns =
             static_cast<int>(parseInteger(parser, f.columns, 1, ConfigLimits::maxHeads));
@@ -319,6 +353,11 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
     options.figure.style = d.style;
     options.figure.meanPanel = d.meanPanel;
     options.baselinePanel = d.baselinePanel;
+    options.tokenView = d.tokenView;
+    if (!d.modelSource.isEmpty()) { // a whole model: its figure shows the session's layer
+        options.model = d.modelSource;
+        options.figure.layer = d.modelLayer;
+    }
     return outputOptions(parser, f, std::move(options));
 }
 
@@ -447,16 +486,17 @@ QString defaultSentence() {
 namespace {
 
 QList<QCommandLineOption> allFlags(const Flags &flags) {
-    return {flags.sentence,   flags.heads,         flags.dk,           flags.dv,
-            flags.dim,        flags.seed,          flags.causal,       flags.noPositional,
-            flags.tokenizer,  flags.singleHead,    flags.maxTokens,    flags.dump,
-            flags.weights,    flags.weightsPrefix, flags.listModules,  flags.saveWeights,
-            flags.embeddings, flags.vocab,         flags.exportFigure, flags.dpi,
-            flags.head,       flags.columns,       flags.colormap,     flags.scale,
-            flags.values,     flags.noValues,      flags.meanPanel,    flags.baselinePanel,
-            flags.size,       flags.caption,       flags.session,      flags.model,
-            flags.listModels, flags.width,         flags.height,       flags.fontSize,
-            flags.lockSizes,  flags.metrics,       flags.roles};
+    return {flags.sentence,      flags.heads,         flags.dk,           flags.dv,
+            flags.dim,           flags.seed,          flags.causal,       flags.noPositional,
+            flags.tokenizer,     flags.singleHead,    flags.maxTokens,    flags.dump,
+            flags.weights,       flags.weightsPrefix, flags.listModules,  flags.saveWeights,
+            flags.embeddings,    flags.vocab,         flags.exportFigure, flags.dpi,
+            flags.head,          flags.columns,       flags.colormap,     flags.scale,
+            flags.values,        flags.noValues,      flags.meanPanel,    flags.baselinePanel,
+            flags.size,          flags.caption,       flags.session,      flags.model,
+            flags.listModels,    flags.width,         flags.height,       flags.fontSize,
+            flags.lockSizes,     flags.layer,         flags.view,         flags.hideSpecial,
+            flags.mergeSubwords, flags.metrics,       flags.roles};
 }
 
 struct BuiltinOptions {

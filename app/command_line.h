@@ -2,6 +2,7 @@
 #pragma once
 
 #include <attnviz/analysis/metrics_table.h>
+#include <attnviz/analysis/token_groups.h>
 #include <attnviz/pipeline.h>
 
 #include <figure_renderer.h>
@@ -35,6 +36,7 @@ struct CommandLineOptions {
     bool lockSizes = false;        // --lock-sizes: dk = dv = d_model / heads, as in the window
     bool restoreLastState = false; // the window reopens the last run's state
     std::optional<MetricsTableFormat> metrics; // --metrics: print the metrics table
+    TokenViewOptions tokenView; // --hide-special, --merge-subwords (figures and the window)
     ui::FigureOptions figure;
     // Which sizes were given explicitly (they must then agree with a weights file).
     bool headsGiven = false, dkGiven = false, dvGiven = false, dimGiven = false;

@@ -52,10 +52,12 @@ int runWindow(const CommandLineOptions &options) {
             std::fprintf(stderr, "attnviz: %s\n", printableLine(error.toStdString()).c_str());
             return 2;
         }
-        if (options.viewGiven) // flags given with the session override its view
+        if (options.viewGiven) { // flags given with the session override its view
             window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
                                                 options.baselinePanel,
                                                 window.controlPanel()->lockControl()->isChecked());
+            window.controlPanel()->setTokenView(options.tokenView);
+        }
         window.show();
         return QApplication::exec();
     }
@@ -82,10 +84,12 @@ int runWindow(const CommandLineOptions &options) {
             return 2;
         }
     }
-    if (options.viewGiven)
+    if (options.viewGiven) {
         window.controlPanel()->setViewState(
             options.figure.style, options.figure.meanPanel, options.baselinePanel,
             options.lockSizes || window.controlPanel()->lockControl()->isChecked());
+        window.controlPanel()->setTokenView(options.tokenView);
+    }
     window.setWindowModified(false); // what the command line asked for is not an edit
     window.show();
     return QApplication::exec();

@@ -10,6 +10,7 @@
 
 #include <attention_session.h>
 #include <figure_renderer.h>
+#include <token_view.h>
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -86,7 +87,8 @@ void runModelHeadless(const CommandLineOptions &options) {
             throw InputError(session.errorText().toStdString());
         ui::FigureOptions figure = options.figure;
         figure.weightsName = ui::figureWeightsName(session);
-        ui::FigureRenderer(*session.snapshot(), figure).save(options.exportPath);
+        ui::FigureRenderer(*ui::viewedSnapshot(session.snapshot(), options.tokenView), figure)
+            .save(options.exportPath);
     }
 }
 

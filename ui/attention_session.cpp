@@ -114,6 +114,8 @@ void analyseShownHeads(SessionSnapshot &snapshot) {
     }
 }
 
+} // namespace
+
 // The result of one layer of a model run, in the shape the views read.
 void showLayer(SessionSnapshot &snapshot, int layer) {
     const ModelRun &run = *snapshot.run;
@@ -131,6 +133,8 @@ void showLayer(SessionSnapshot &snapshot, int layer) {
     snapshot.meanAttention /= static_cast<float>(heads.size());
     analyseShownHeads(snapshot);
 }
+
+namespace {
 
 std::shared_ptr<SessionSnapshot> runModelJob(const PipelineOptions &options,
                                              std::shared_ptr<const LoadedModel> model, int layer) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <attnviz/analysis/layer_analysis.h>
+#include <attnviz/analysis/token_groups.h>
 #include <attnviz/attention_weights.h>
 #include <attnviz/model/model_folder.h>
 #include <attnviz/model/model_run.h>
@@ -38,7 +39,14 @@ struct SessionSnapshot {
     // result; analysisError then says why.
     std::shared_ptr<const LayerAnalysis> analysis;
     QString analysisError;
+    // Set by groupedSnapshot() (token_view.h) for the views: how tokens are grouped, and how
+    // many are left out (rows then sum to less than 1). The session's own snapshot has none.
+    TokenViewOptions tokenView;
+    int hiddenTokens = 0;
 };
+
+// Makes `snapshot` (one with a model run) show `layer` (clamped): its result, weights and mean.
+void showLayer(SessionSnapshot &snapshot, int layer);
 
 // Owns the pipeline options and the weights, recomputes when either changes and publishes the
 // result with one resultChanged() signal. Small jobs run at once on the calling thread; large

@@ -143,6 +143,8 @@ void ControlPanel::buildViewGroup(QWidget *group) {
     m_mean = new QCheckBox(group);
     m_baseline = new QCheckBox(group);
     auto *label = new QLabel(group);
+    m_hideSpecial = new QCheckBox(group);
+    m_mergeSubwords = new QCheckBox(group);
     label->setBuddy(m_colormap);
     form->addRow(label, m_colormap);
     auto *scaleLabel = new QLabel(group);
@@ -172,13 +174,46 @@ void ControlPanel::buildViewGroup(QWidget *group) {
         m_mean->setToolTip(tr("One more heatmap: the average of all heads' weights"));
         m_baseline->setText(tr("Single-head baseline panel"));
         m_baseline->setToolTip(tr("One head with dk = dv = d_model, for comparison"));
+        m_hideSpecial->setText(tr("Hide special tokens"));
+        m_hideSpecial->setToolTip(
+            tr("Leave [CLS], [SEP], <|endoftext|> and the model's other special tokens out of the "
+               "heatmaps. The model still sees them, so rows then sum to less than 1."));
+        m_mergeSubwords->setText(tr("Merge sub-word pieces into words"));
+        m_mergeSubwords->setToolTip(
+            tr("One row and column per word: attention to a word is the sum over its pieces, "
+               "attention from a word the mean over its pieces' rows."));
     });
+    form->addRow(m_hideSpecial);
+    form->addRow(m_mergeSubwords);
+    showTokenKinds();
 
-    for (QCheckBox *box : {m_values, m_mean})
+    for (QCheckBox *box : {m_values, m_mean, m_hideSpecial, m_mergeSubwords})
         connect(box, &QCheckBox::toggled, this, &ControlPanel::viewOptionsChanged);
     for (QComboBox *box : {m_colormap, m_scale})
         connect(box, &QComboBox::currentIndexChanged, this, &ControlPanel::viewOptionsChanged);
     connect(m_baseline, &QCheckBox::toggled, m_session, &AttentionSession::setBaselineEnabled);
+    connect(m_session, &AttentionSession::resultChanged, this, &ControlPanel::showTokenKinds);
+}
+
+void ControlPanel::showTokenKinds() {
+    const auto snapshot = m_session->snapshot();
+    const bool run = snapshot && snapshot->run;
+    m_hideSpecial->setEnabled(run && hasSpecialTokens(snapshot->run->tokens));
+    m_mergeSubwords->setEnabled(run && hasSubwordPieces(snapshot->run->tokens));
+}
+
+TokenViewOptions ControlPanel::tokenView() const {
+    return {m_hideSpecial->isChecked(), m_mergeSubwords->isChecked()};
+}
+
+void ControlPanel::setTokenView(const TokenViewOptions &view) {
+    {
+        const QSignalBlocker blockers[] = {QSignalBlocker(m_hideSpecial),
+                                           QSignalBlocker(m_mergeSubwords)};
+        m_hideSpecial->setChecked(view.hideSpecial);
+        m_mergeSubwords->setChecked(view.mergeSubwords);
+    }
+    emit viewOptionsChanged();
 }
 
 void ControlPanel::connectModelControls() {

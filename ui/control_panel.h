@@ -3,6 +3,8 @@
 
 #include "heatmap_style.h"
 
+#include <attnviz/analysis/token_groups.h>
+
 #include <QWidget>
 
 class QCheckBox;
@@ -28,6 +30,11 @@ public:
     void setViewState(const HeatmapStyle &style, bool meanPanel, bool baselinePanel,
                       bool lockSizes);
     bool meanPanelRequested() const;
+    // Special tokens hidden, sub-word pieces merged: what the check boxes ask (they are enabled
+    // only when the shown tokens have such tokens, and change nothing otherwise).
+    TokenViewOptions tokenView() const;
+    // Shows a saved token view (a session, the command line); emits viewOptionsChanged() once.
+    void setTokenView(const TokenViewOptions &view);
 
     SliderSpinBox *headsControl() const { return m_heads; }
     SliderSpinBox *dkControl() const { return m_dk; }
@@ -44,6 +51,8 @@ public:
     QComboBox *scaleControl() const { return m_scale; }
     QCheckBox *meanControl() const { return m_mean; }
     QCheckBox *baselineControl() const { return m_baseline; }
+    QCheckBox *hideSpecialControl() const { return m_hideSpecial; }
+    QCheckBox *mergeSubwordsControl() const { return m_mergeSubwords; }
 
 signals:
     void viewOptionsChanged();
@@ -55,6 +64,7 @@ private:
     void showSessionState(); // session → controls, without feedback
     void applySizes(int heads, int dModel);
     void applyLock(bool locked);
+    void showTokenKinds(); // enables the token view boxes that apply to the shown tokens
 
     AttentionSession *m_session;
     SliderSpinBox *m_heads, *m_dk, *m_dv, *m_dModel;
@@ -63,6 +73,7 @@ private:
     QPushButton *m_newSeed;
     QComboBox *m_tokenizer, *m_colormap, *m_scale;
     QCheckBox *m_values, *m_mean, *m_baseline;
+    QCheckBox *m_hideSpecial, *m_mergeSubwords;
     QLabel *m_lockNote, *m_weightsNote;
     Retranslator *m_texts;
 };

@@ -40,6 +40,9 @@ double pixelsPerUnit(ExportDialog::Unit unit) {
     return 1.0;
 }
 
+// What the "Export" choice holds besides a head's index.
+constexpr int kGrid = -1, kMean = -2, kModelView = -3, kFirstLayer = -100; // layer k: −100 − k
+
 // Preset combo entries after "Custom".
 const FigureOptions::Preset kPresets[] = {FigureOptions::Preset::SingleColumn,
                                           FigureOptions::Preset::DoubleColumn,
@@ -63,10 +66,10 @@ ExportDialog::ExportDialog(int heads, bool meanPanel, const HeatmapStyle &style,
     , m_summary(new QLabel(this))
     , m_error(new QLabel(this)) {
     setWindowTitle(tr("Export Figure"));
-    m_part->addItem(tr("All heads, as in the window"), -1);
+    m_part->addItem(tr("All heads, as in the window"), kGrid);
     for (int h = 0; h < heads; ++h)
         m_part->addItem(tr("Head %1").arg(h + 1), h);
-    m_part->addItem(tr("Mean over heads"), -2);
+    m_part->addItem(tr("Mean over heads"), kMean);
     m_preset->addItem(tr("Custom"));
     m_preset->addItem(tr("Single column (3.3 in)"));
     m_preset->addItem(tr("Double column (7 in)"));
@@ -146,6 +149,14 @@ void ExportDialog::setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot,
                                const QString &weightsName) {
     m_snapshot = std::move(snapshot);
     m_weightsName = weightsName;
+    if (!m_snapshot || m_part->findData(kModelView) >= 0)
+        return;
+    // A whole model: any layer's heads, or every layer at once.
+    const int layers = m_snapshot->run ? static_cast<int>(m_snapshot->run->trace.layers.size()) : 1;
+    if (layers > 1)
+        for (int layer = 0; layer < layers; ++layer)
+            m_part->addItem(tr("Heads of layer %1").arg(layer + 1), kFirstLayer - layer);
+    m_part->addItem(tr("Every layer × head (model view)"), kModelView);
 }
 
 void ExportDialog::setSizePixels(const QSize &size) {
@@ -198,10 +209,13 @@ void ExportDialog::applyPreset(int index) {
 FigureOptions ExportDialog::options() const {
     FigureOptions o;
     const int part = m_part->currentData().toInt();
-    o.part = part == -1   ? FigureOptions::Part::Grid
-             : part == -2 ? FigureOptions::Part::Mean
-                          : FigureOptions::Part::Head;
+    o.part = part == kGrid || part <= kFirstLayer ? FigureOptions::Part::Grid
+             : part == kMean                      ? FigureOptions::Part::Mean
+             : part == kModelView                 ? FigureOptions::Part::Model
+                                                  : FigureOptions::Part::Head;
     o.head = std::max(0, part);
+    if (part <= kFirstLayer)
+        o.layer = kFirstLayer - part;
     o.size = sizePixels();
     o.scale = m_dpi->value() / 96.0;
     o.caption = m_caption->isChecked();

@@ -27,7 +27,8 @@ class ExportDialog : public QDialog {
 public:
     ExportDialog(int heads, bool meanPanel, const HeatmapStyle &style, QWidget *parent = nullptr);
 
-    // The result to export on Export; the weights name goes into the caption.
+    // The result to export on Export; the weights name goes into the caption. A model's snapshot
+    // adds "Heads of layer K" for each layer and "Every layer × head (model view)".
     void setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot,
                      const QString &weightsName = {});
 

@@ -6,6 +6,7 @@
 #include "head_grid_view.h"
 #include "heatmap_plot.h"
 #include "heatmap_view.h"
+#include "model_thumbnails.h"
 #include "panel_specs.h"
 
 #include <QCoreApplication>
@@ -241,6 +242,22 @@ QString figureWeightsName(const AttentionSession &session) {
     return figureWeightsName(path, session.weightsPrefix().value_or(std::string()));
 }
 
+namespace {
+
+// "model gpt2_plain, layer 2 of 3", or "…, every layer" for the model view: from the snapshot
+// drawn, so a figure of another layer than the window's names its own.
+QString modelFigureName(const SessionSnapshot &s, FigureOptions::Part part) {
+    const QString name = QString::fromStdString(s.model->model.spec.name);
+    if (part == FigureOptions::Part::Model)
+        return QObject::tr("model %1, every layer").arg(name);
+    return QObject::tr("model %1, layer %2 of %3")
+        .arg(name)
+        .arg(s.layer + 1)
+        .arg(s.model->model.layers());
+}
+
+} // namespace
+
 QString figureCaption(const SessionSnapshot &s, const QString &weightsName) {
     const AttentionConfig &c = s.options.attention;
     QStringList parts;
@@ -255,6 +272,10 @@ QString figureCaption(const SessionSnapshot &s, const QString &weightsName) {
         parts << FigureText::tr("weights %1").arg(weightsName);
     parts << (s.options.positional ? FigureText::tr("positional encoding")
                                    : FigureText::tr("no positional encoding"));
+    if (s.tokenView.mergeSubwords)
+        parts << FigureText::tr("sub-word pieces merged into words");
+    if (s.hiddenTokens > 0) // the model saw them; the figure leaves them out
+        parts << FigureText::tr("special tokens hidden (rows sum to less than 1)");
     // The sentence sits in a first-strong isolate (U+2068 … U+2069): an Arabic or Hebrew
     // sentence keeps its own direction and leaves the caption's order alone.
     return QStringLiteral("“\u2068%1\u2069” — %2")
@@ -262,9 +283,24 @@ QString figureCaption(const SessionSnapshot &s, const QString &weightsName) {
              parts.join(QStringLiteral(", ")));
 }
 
-FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOptions &options)
-    : m_options(options)
-    , m_caption(figureCaption(snapshot, options.weightsName)) {
+FigureRenderer::FigureRenderer(const SessionSnapshot &shown, const FigureOptions &options)
+    : m_options(options) {
+    const SessionSnapshot *source = &shown;
+    if (options.layer >= 0 && options.part != FigureOptions::Part::Model &&
+        !(shown.run && options.layer == shown.layer)) {
+        const int layers = shown.run ? static_cast<int>(shown.run->trace.layers.size()) : 1;
+        if (options.layer >= layers)
+            throw InputError("there is no layer " + std::to_string(options.layer + 1) +
+                             "; the model has " + std::to_string(layers));
+        if (shown.run) {
+            m_layerSnapshot = std::make_unique<SessionSnapshot>(shown);
+            showLayer(*m_layerSnapshot, options.layer);
+            source = m_layerSnapshot.get();
+        }
+    }
+    const SessionSnapshot &snapshot = *source;
+    m_caption = figureCaption(snapshot, snapshot.model ? modelFigureName(snapshot, options.part)
+                                                       : options.weightsName);
     const auto heads = static_cast<int>(snapshot.result.attention.heads.size());
     QList<PanelSpec> specs;
     switch (options.part) {
@@ -280,6 +316,14 @@ FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOpti
     case FigureOptions::Part::Mean:
         specs << meanPanel(snapshot);
         break;
+    case FigureOptions::Part::Model:
+        m_thumbnails = std::make_unique<ModelThumbnails>();
+        m_thumbnails->setStyle(options.style);
+        m_thumbnails->setSnapshot(snapshot);
+        m_upper = m_thumbnails->upper();
+        // Masked cells are plain grey in thumbnails, unlike the legend's hatched swatch.
+        m_masked = false;
+        return; // one shared scale, always shown
     }
     m_masked = snapshot.options.attention.causal;
     const QFont font =
@@ -297,6 +341,12 @@ FigureRenderer::FigureRenderer(const SessionSnapshot &snapshot, const FigureOpti
 
 FigureRenderer::~FigureRenderer() {
     qDeleteAll(m_panels);
+}
+
+int FigureRenderer::panelCount() const {
+    if (m_thumbnails)
+        return m_thumbnails->layerCount() * m_thumbnails->headCount();
+    return static_cast<int>(m_panels.size());
 }
 
 QSize FigureRenderer::pixelSize() const {
@@ -429,8 +479,15 @@ void FigureRenderer::paint(QCPPainter &painter) {
     const int barWidth = m_showColorBar ? colorBarWidth() : 0;
     const QRect area(8, 8, size.width() - 16 - barWidth,
                      size.height() - 16 - captionRect().height());
+    if (m_thumbnails) {
+        painter.save();
+        painter.setFont(textFont());
+        m_thumbnails->paint(painter, area, QColor(0x20, 0x20, 0x20));
+        painter.restore();
+    }
     const int count = static_cast<int>(m_panels.size());
-    const int columns = m_options.columns > 0
+    const int columns = count == 0 ? 1
+                        : m_options.columns > 0
                             ? std::min(m_options.columns, count)
                             : HeadGridView::balancedColumns(count, area.width(), area.height());
     const int rows = (count + columns - 1) / columns;

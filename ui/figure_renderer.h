@@ -9,6 +9,7 @@
 #include <QString>
 #include <QTextOption>
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,16 +22,19 @@ namespace attnviz::ui {
 
 class AttentionSession;
 class HeatmapView;
+class ModelThumbnails;
 struct SessionSnapshot;
 
 struct FigureOptions {
-    enum class Part { Grid, Head, Mean };
+    // Model: every layer × head as thumbnails on one scale (the window's model view).
+    enum class Part { Grid, Head, Mean, Model };
     Part part = Part::Grid;
-    int head = 0;            // 0-based, for Part::Head
-    int columns = 0;         // 0: the balanced grid of the window
-    QSize size{1600, 900};   // logical pixels, 1/96 inch (sizeFromInches() converts)
-    double scale = 1.0;      // PNG pixels per logical pixel: DPI / 96
-    bool caption = false;    // the sentence and the configuration under the figure
+    int head = 0;          // 0-based, for Part::Head
+    int layer = -1;        // a model's layer for Grid, Head and Mean (0-based); −1: the shown one
+    int columns = 0;       // 0: the balanced grid of the window
+    QSize size{1600, 900}; // logical pixels, 1/96 inch (sizeFromInches() converts)
+    double scale = 1.0;    // PNG pixels per logical pixel: DPI / 96
+    bool caption = false;  // the sentence and the configuration under the figure
     bool meanPanel = false;  // with Part::Grid: append the mean panel as the window does
     bool roleBadges = false; // each head's role badge under its title, as the window shows it
     double fontPoints = 0;   // text size in points; 0: the desktop's font size
@@ -78,7 +82,8 @@ public:
     ~FigureRenderer();
 
     QSize pixelSize() const; // of the PNG
-    int panelCount() const { return static_cast<int>(m_panels.size()); }
+    // Heatmaps drawn: the grid's panels, or layers × heads for Part::Model.
+    int panelCount() const;
     const QList<HeatmapView *> &panels() const { return m_panels; }
     // Where the last paint put each panel, in logical pixels (square: a heatmap is N × N).
     const QList<QRect> &panelRects() const { return m_panelRects; }
@@ -106,6 +111,8 @@ private:
     int colorBarWidth() const;
 
     FigureOptions m_options;
+    std::unique_ptr<SessionSnapshot> m_layerSnapshot; // another layer than the one shown
+    std::unique_ptr<ModelThumbnails> m_thumbnails;    // Part::Model
     QString m_caption;
     QList<HeatmapView *> m_panels;
     QList<QRect> m_panelRects;

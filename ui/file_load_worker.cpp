@@ -55,6 +55,7 @@ OpenedSession openSessionFile(const QString &path) {
         if (!warning.isEmpty())
             opened.warnings << warning;
     }
+    opened.warnings << checkModelFiles(opened.document); // hashed here, off the GUI thread
     return opened;
 }
 

@@ -70,6 +70,7 @@ void HeadGridView::showSnapshot(const SessionSnapshot &snapshot) {
         view->setTitle(specs[i].title, specs[i].tooltipName);
         view->setBadge(specs[i].badge, specs[i].badgeToolTip, specs[i].badgeColor);
         view->setTokens(snapshot.tokens);
+        view->setRowsPartial(snapshot.hiddenTokens > 0);
         view->setMatrix(*specs[i].matrix);
     }
     updateSharedUpper();

@@ -278,10 +278,15 @@ QString HeatmapView::cellToolTip(int query, int key) const {
     if (query < 0 || key < 0 || query >= m_matrix.rows() || key >= m_matrix.cols() ||
         query >= m_tokens.size() || key >= m_tokens.size())
         return {};
-    return tr("query ‘%1’ → key ‘%2’: %3 (%4)")
-        .arg(m_tokens[query], m_tokens[key])
-        .arg(static_cast<double>(m_matrix(query, key)), 0, 'f', 3)
-        .arg(m_tooltipName);
+    const QString cell = tr("query ‘%1’ → key ‘%2’: %3 (%4)")
+                             .arg(m_tokens[query], m_tokens[key])
+                             .arg(static_cast<double>(m_matrix(query, key)), 0, 'f', 3)
+                             .arg(m_tooltipName);
+    if (!m_rowsPartial)
+        return cell;
+    return tr("%1\nThis row sums to %2: special tokens are hidden.")
+        .arg(cell)
+        .arg(static_cast<double>(m_matrix.row(query).sum()), 0, 'f', 3);
 }
 
 QStringList HeatmapView::axisLabels(Qt::Orientation orientation) const {

@@ -65,8 +65,11 @@ public:
     void setSelected(bool selected);
     bool isSelected() const { return m_selected; }
 
-    // "query ‘cat’ → key ‘sat’: 0.312 (head 3)", or empty outside the matrix.
+    // "query ‘cat’ → key ‘sat’: 0.312 (head 3)", or empty outside the matrix; with hidden
+    // tokens also what the row adds up to.
     QString cellToolTip(int query, int key) const;
+    // Tokens are hidden from the matrix, so its rows sum to less than 1 (the tooltip says so).
+    void setRowsPartial(bool partial) { m_rowsPartial = partial; }
     // The tick labels currently drawn on the key (horizontal) or query (vertical) axis.
     QStringList axisLabels(Qt::Orientation orientation) const;
     // Where those labels are drawn after the last layoutFor(), in plot pixels (measured with the
@@ -121,6 +124,7 @@ private:
     QCPColorScale *m_scale;
     QSharedPointer<QCPAxisTickerText> m_keyTicker, m_queryTicker;
     QString m_tooltipName;
+    bool m_rowsPartial = false;
     QStringList m_tokens;
     Eigen::MatrixXf m_matrix;
     HeatmapStyle m_style;

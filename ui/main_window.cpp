@@ -9,6 +9,7 @@
 #include "language.h"
 #include "menu_shortcut_priority.h"
 #include "metrics_dock.h"
+#include "model_load_indicator.h"
 #include "model_loader.h"
 #include "model_selector.h"
 #include "model_view.h"
@@ -16,6 +17,7 @@
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "step_view.h"
+#include "token_view.h"
 #include "tour_panel.h"
 #include "translated_error.h"
 #include "weights_questions.h"
@@ -358,6 +360,7 @@ SessionDocument MainWindow::currentDocument() const {
     d.meanPanel = m_grid->meanPanelVisible();
     d.baselinePanel = m_session->baselineEnabled();
     d.lockSizes = m_controls->lockControl()->isChecked();
+    d.tokenView = m_controls->tokenView();
     if (m_session->hasLoadedWeights()) {
         d.weightsPath = m_session->weightsPath();
         d.weightsSha256 = m_session->weightsSha256();
@@ -366,6 +369,8 @@ SessionDocument MainWindow::currentDocument() const {
     if (m_session->hasModel()) {
         d.modelSource = m_session->modelSource();
         d.modelLayer = m_session->layer();
+        d.modelFiles = m_modelLoader->fileDigests(
+            QString::fromStdString(m_session->model()->folder)); // hashed after the load
     }
     return d;
 }
@@ -398,6 +403,7 @@ QString MainWindow::applyDocument(const SessionDocument &d,
     }
     m_session->setOptions(options);
     m_controls->setViewState(d.style, d.meanPanel, d.baselinePanel, d.lockSizes);
+    m_controls->setTokenView(d.tokenView);
     m_sentenceBar->setText(QString::fromStdString(d.options.sentence));
     m_applying = false;
     if (!d.modelSource.isEmpty()) { // loads beside the event loop; the layer follows it
@@ -545,7 +551,7 @@ FigureOptions MainWindow::currentFigureOptions() const {
 }
 
 void MainWindow::exportFigure() {
-    const auto snapshot = m_session->snapshot();
+    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
     if (!snapshot)
         return;
     ExportDialog dialog(static_cast<int>(snapshot->result.attention.heads.size()),
@@ -558,7 +564,7 @@ void MainWindow::exportFigure() {
 }
 
 void MainWindow::copyFigure() {
-    const auto snapshot = m_session->snapshot();
+    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
     if (!snapshot)
         return;
     FigureOptions options = currentFigureOptions();
@@ -603,11 +609,10 @@ void MainWindow::createModelControls() {
                     QMessageBox::warning(this, tr("Cannot open the model"),
                                          tr("%1 cannot be used: %2").arg(folder, message));
             });
-    connect(m_modelLoader, &ModelLoader::busyChanged, this, [this](bool busy) {
-        if (busy)
-            statusBar()->showMessage(tr("Loading the model…"));
-        else
-            statusBar()->clearMessage();
+    statusBar()->addPermanentWidget(new ModelLoadIndicator(m_modelLoader, this));
+    connect(m_modelLoader, &ModelLoader::cancelled, this, [this] {
+        showModelState(); // the selector goes back to what is shown
+        statusBar()->showMessage(tr("Loading cancelled; the model shown stays."), 4000);
     });
     connect(m_session, &AttentionSession::optionsChanged, this, &MainWindow::showModelState);
     connect(m_modelView, &ModelView::headActivated, this, [this](int layer, int) {
@@ -684,13 +689,15 @@ void MainWindow::showResult() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
+    // The views draw the tokens as the view options group them; the status names the run's.
+    const auto shown = viewedSnapshot(snapshot, m_controls->tokenView());
     // An outlined query row means a token: new tokens make it mean nothing.
-    if (snapshot->tokens != m_shownTokens) {
-        m_shownTokens = snapshot->tokens;
+    if (shown->tokens != m_shownTokens) {
+        m_shownTokens = shown->tokens;
         m_grid->setHighlightedRow(-1);
     }
-    m_grid->showSnapshot(*snapshot);
-    m_modelView->showSnapshot(*snapshot);
+    m_grid->showSnapshot(*shown);
+    m_modelView->showSnapshot(*shown);
     m_status->setText(statusText(*snapshot));
 }
 

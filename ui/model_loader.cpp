@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace attnviz::ui {
@@ -20,6 +21,7 @@ struct LoadText {
 struct ModelLoader::Result {
     QString folder, source, error;
     std::shared_ptr<const LoadedModel> model;
+    bool cancelled = false;
 };
 
 ModelLoader::ModelLoader(QObject *parent)
@@ -30,7 +32,11 @@ ModelLoader::ModelLoader(QObject *parent)
 }
 
 ModelLoader::~ModelLoader() {
+    if (m_cancel)
+        m_cancel->store(true);    // nobody waits for this result any more
     m_watcher->waitForFinished(); // a worker must not outlive what it reports to
+    for (QFuture<QList<ModelFileDigest>> &digests : m_digests)
+        digests.waitForFinished();
 }
 
 bool ModelLoader::isLoading() const {
@@ -50,17 +56,46 @@ void ModelLoader::load(const QString &folder, const QString &source) {
         start();
 }
 
+void ModelLoader::cancel() {
+    m_hasPending = false;
+    if (m_cancel) // finish() then reports it as cancelled, even when the worker got to the end
+        m_cancel->store(true);
+}
+
 void ModelLoader::start() {
     m_hasPending = false;
     const QString folder = m_pendingFolder, source = m_pendingSource;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    const quint64 id = ++m_loadId;
     emit busyChanged(true);
-    m_watcher->setFuture(QtConcurrent::run([folder, source] {
+    // Progress crosses to the GUI thread queued; a report of a replaced load is dropped there.
+    // Only whole-percent steps are sent, so a large model posts at most about a hundred events.
+    QPointer<ModelLoader> self(this);
+    const auto report = [self, id, last = std::make_shared<int>(-1)](std::uint64_t done,
+                                                                     std::uint64_t total) {
+        const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+        if (percent == *last && done != total)
+            return;
+        *last = percent;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, id, done, total] {
+                if (self && self->m_loadId == id)
+                    emit self->progress(static_cast<qint64>(done), static_cast<qint64>(total));
+            },
+            Qt::QueuedConnection);
+    };
+    m_watcher->setFuture(QtConcurrent::run([folder, source, cancel, report] {
         auto result = std::make_shared<Result>();
         result->folder = folder;
         result->source = source;
+        LoadControl control;
+        control.cancel = cancel.get();
+        control.progress = report;
         try {
             result->model =
-                std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString()));
+                std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString(), control));
         } catch (const InputError &e) {
             result->error = translatedError(e);
         } catch (const std::bad_alloc &) {
@@ -76,19 +111,39 @@ void ModelLoader::finish() {
     if (!result || result == m_reported) // waitForIdle() reported it before the signal came
         return;
     m_reported = result;
+    result->cancelled = m_cancel && m_cancel->load();
+    if (result->model && !result->cancelled) {
+        m_cache.insert(result->folder, result->model);
+        startHashing(result->folder, result->model);
+    }
     if (m_hasPending) { // a newer request supersedes this one
-        if (result->model)
-            m_cache.insert(result->folder, result->model);
         start();
         return;
     }
     emit busyChanged(false);
-    if (result->model) {
-        m_cache.insert(result->folder, result->model);
+    if (result->cancelled)
+        emit cancelled(result->folder);
+    else if (result->model)
         emit loaded(result->model, result->source);
-    } else {
+    else
         emit failed(result->error, result->folder);
-    }
+}
+
+void ModelLoader::startHashing(const QString &folder, std::shared_ptr<const LoadedModel> model) {
+    if (m_digests.contains(folder))
+        return;
+    m_digests.insert(folder, QtConcurrent::run([model] {
+                         try {
+                             return hashModelFiles(*model);
+                         } catch (const InputError &) {
+                             return QList<ModelFileDigest>(); // the session then records none
+                         }
+                     }));
+}
+
+QList<ModelFileDigest> ModelLoader::fileDigests(const QString &folder) const {
+    const auto it = m_digests.constFind(QFileInfo(folder).absoluteFilePath());
+    return it == m_digests.constEnd() ? QList<ModelFileDigest>() : it->result();
 }
 
 void ModelLoader::waitForIdle() {

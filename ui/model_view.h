@@ -4,10 +4,8 @@
 #pragma once
 
 #include "heatmap_style.h"
+#include "model_thumbnails.h"
 
-#include <Eigen/Core>
-
-#include <QImage>
 #include <QStringList>
 #include <QWidget>
 
@@ -29,12 +27,14 @@ public:
     void showSnapshot(const SessionSnapshot &snapshot);
     void setStyle(const HeatmapStyle &style);
 
-    int layerCount() const { return static_cast<int>(m_layers.size()); }
-    int headCount() const { return m_layers.empty() ? 0 : static_cast<int>(m_layers[0].size()); }
+    int layerCount() const { return m_thumbnails.layerCount(); }
+    int headCount() const { return m_thumbnails.headCount(); }
     // Where a thumbnail is drawn, in widget coordinates.
     QRect thumbnailRect(int layer, int head) const;
     // "Layer 2, head 3 · query ‘cat’ → key ‘sat’: 0.312", or empty outside every thumbnail.
     QString toolTipAt(const QPoint &pos) const;
+    // "2 special tokens hidden: rows sum to less than 1. …", or empty with every token shown.
+    QString note() const { return m_note; }
     // Number of paints (tests, benchmarks).
     quint64 paintCount() const { return m_paints; }
 
@@ -56,16 +56,12 @@ private:
         int layer = -1, head = -1, query = -1, key = -1;
     };
     Hit hitAt(const QPoint &pos) const;
-    void rebuildImages();
-    int thumbnailSide() const;
-
-    std::vector<std::vector<Eigen::MatrixXf>> m_layers; // [layer][head] N × N
-    std::vector<std::vector<QImage>> m_images;
+    QRect thumbnailArea() const; // the widget less a margin and the note's line
+    ModelThumbnails m_thumbnails;
     QStringList m_tokens;
-    HeatmapStyle m_style;
-    bool m_causal = false;
     int m_currentLayer = 0;
-    double m_upper = 1.0;
+    bool m_rowsPartial = false; // special tokens hidden: rows sum to less than 1
+    QString m_note;             // what the view options did to the tokens, under the thumbnails
     quint64 m_paints = 0;
     QTimer *m_clickTimer;
     Hit m_clicked; // waits for m_clickTimer

@@ -2,6 +2,7 @@
 
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
+#include <attnviz/model/builtin_models.h>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -17,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -83,6 +85,10 @@ public:
             fail(SessionFileText::tr("'%1' must be text").arg(name(key)));
         return v.toString();
     }
+    // Absent keys (files from before the key existed) give `fallback`.
+    bool optionalBoolean(const QString &key, bool fallback) const {
+        return m_object.contains(key) ? boolean(key) : fallback;
+    }
     bool boolean(const QString &key) const {
         const QJsonValue v = value(key);
         if (!v.isBool())
@@ -118,6 +124,43 @@ private:
 
 } // namespace
 
+namespace {
+
+bool isSha256(const QString &text) {
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(text).hasMatch();
+}
+
+// "checkpoint.files" (version 2): plain file names in the model folder and their SHA-256. A name
+// with a folder in it is refused: a session must not make attnviz hash files elsewhere.
+QList<ModelFileDigest> readModelFiles(const QJsonValue &value) {
+    QList<ModelFileDigest> files;
+    if (value.isUndefined() || value.isNull())
+        return files;
+    if (!value.isArray())
+        fail(QStringLiteral("'checkpoint.files' must be a list"));
+    for (const QJsonValue &entry : value.toArray()) {
+        if (!entry.isObject())
+            fail(QStringLiteral("'checkpoint.files' must hold objects"));
+        const Reader file(entry.toObject(),
+                          QStringLiteral("checkpoint.files[%1]").arg(files.size()));
+        const QString name = file.string("file"), sha256 = file.string("sha256");
+        if (name.isEmpty() || name.contains(u'/') || name.contains(u'\\') ||
+            name == QLatin1String(".") || name == QLatin1String(".."))
+            fail(QStringLiteral("'checkpoint.files' names '%1', which is not a file name in the "
+                                "model folder")
+                     .arg(name));
+        if (!isSha256(sha256))
+            fail(QStringLiteral("'checkpoint.files' gives '%1' a SHA-256 that is not 64 "
+                                "lower-case hexadecimal digits")
+                     .arg(name));
+        files.append({name, sha256});
+    }
+    return files;
+}
+
+} // namespace
+
 QJsonObject toJson(const SessionDocument &d) {
     const AttentionConfig &c = d.options.attention;
     QJsonObject weights;
@@ -126,6 +169,13 @@ QJsonObject toJson(const SessionDocument &d) {
         weights["sha256"] = d.weightsSha256;
         weights["prefix"] = QString::fromStdString(d.weightsPrefix.value_or(""));
         weights["heads"] = c.heads;
+    }
+    QJsonObject checkpoint{{"source", d.modelSource}, {"layer", d.modelLayer}};
+    if (!d.modelFiles.isEmpty()) {
+        QJsonArray files;
+        for (const ModelFileDigest &f : d.modelFiles)
+            files.append(QJsonObject{{"file", f.name}, {"sha256", f.sha256}});
+        checkpoint["files"] = files;
     }
     return {
         {"format", kFormatTag},
@@ -146,11 +196,11 @@ QJsonObject toJson(const SessionDocument &d) {
                              {"values", d.style.showValues},
                              {"mean_panel", d.meanPanel},
                              {"baseline_panel", d.baselinePanel},
-                             {"lock_sizes", d.lockSizes}}},
+                             {"lock_sizes", d.lockSizes},
+                             {"hide_special", d.tokenView.hideSpecial},
+                             {"merge_subwords", d.tokenView.mergeSubwords}}},
         {"weights", d.weightsPath.isEmpty() ? QJsonValue() : QJsonValue(weights)},
-        {"checkpoint", d.modelSource.isEmpty() ? QJsonValue()
-                                               : QJsonValue(QJsonObject{{"source", d.modelSource},
-                                                                        {"layer", d.modelLayer}})},
+        {"checkpoint", d.modelSource.isEmpty() ? QJsonValue() : QJsonValue(checkpoint)},
     };
 }
 
@@ -198,6 +248,8 @@ SessionDocument fromJson(const QJsonObject &json) {
     d.meanPanel = view.boolean("mean_panel");
     d.baselinePanel = view.boolean("baseline_panel");
     d.lockSizes = view.boolean("lock_sizes");
+    d.tokenView.hideSpecial = view.optionalBoolean("hide_special", false);
+    d.tokenView.mergeSubwords = view.optionalBoolean("merge_subwords", false);
 
     // Absent in sessions written before whole models: then the module, as before.
     const QJsonValue checkpoint = json.value("checkpoint");
@@ -209,6 +261,7 @@ SessionDocument fromJson(const QJsonObject &json) {
         if (d.modelSource.isEmpty())
             fail(SessionFileText::tr("'checkpoint.source' is empty; use null for the module"));
         d.modelLayer = m.integer("layer", 0, 127);
+        d.modelFiles = readModelFiles(checkpoint.toObject().value("files"));
     }
 
     const QJsonValue weights = root.value("weights");
@@ -333,6 +386,56 @@ SessionDocument readSessionFile(const QString &path) {
     return d;
 }
 
+QList<ModelFileDigest> hashModelFiles(const LoadedModel &model) {
+    const QDir folder(QString::fromStdString(model.folder));
+    QList<ModelFileDigest> digests;
+    for (const std::string &file : model.files) {
+        const QString path = QString::fromStdString(file);
+        digests.append({folder.relativeFilePath(path), fileSha256(path)});
+    }
+    return digests;
+}
+
+QString modelFolderOf(const SessionDocument &document) {
+    if (QFileInfo(document.modelSource).isDir())
+        return document.modelSource;
+    try {
+        // The command line reads sessions before any application object exists.
+        const std::string programDir =
+            QCoreApplication::instance()
+                ? QCoreApplication::applicationDirPath().toStdString()
+                : std::filesystem::read_symlink("/proc/self/exe").parent_path().string();
+        const std::vector<BuiltinModelInfo> builtins =
+            listBuiltinModels(findBuiltinModelsDir(programDir));
+        if (const BuiltinModelInfo *info =
+                findBuiltinModel(builtins, document.modelSource.toStdString()))
+            return QString::fromStdString(info->folder);
+    } catch (const InputError &) {
+        // no built-in models here: the source is then a folder that no longer exists
+    } catch (const std::filesystem::filesystem_error &) {
+        // no /proc: the same
+    }
+    return document.modelSource;
+}
+
+QStringList checkModelFiles(const SessionDocument &document) {
+    QStringList warnings;
+    if (document.modelFiles.isEmpty())
+        return warnings;
+    const QDir folder(modelFolderOf(document));
+    for (const ModelFileDigest &file : document.modelFiles) {
+        const QString path = folder.filePath(file.name);
+        if (!QFileInfo::exists(path))
+            fail(QStringLiteral("the session's model file '%1' is missing").arg(path));
+        requireRegularFile(path.toStdString(), "the session's model file");
+        if (fileSha256(path) != file.sha256)
+            warnings << QStringLiteral("the model file '%1' has changed since the session was "
+                                       "saved (its SHA-256 differs); the figure may differ")
+                            .arg(path);
+    }
+    return warnings;
+}
+
 QString weightsChangedWarning(const SessionDocument &document, const QString &actualSha256) {
     if (document.weightsPath.isEmpty() || actualSha256 == document.weightsSha256)
         return {};
@@ -348,6 +451,9 @@ SessionDocument loadSession(const QString &path, QStringList *warnings) {
         if (!warning.isEmpty() && warnings)
             *warnings << warning;
     }
+    const QStringList modelWarnings = checkModelFiles(d);
+    if (warnings)
+        *warnings << modelWarnings;
     return d;
 }
 

@@ -143,8 +143,8 @@ private slots:
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         const QByteArray withText = a.readAll(), withoutText = b.readAll();
         const QList<QByteArray> roles{
-            "first token (sink)", "previous token", "next token", "self",
-            "same word",          "broad",          "mixed",      "special tokens / punctuation"};
+            "First token (sink)", "Previous token", "Next token", "Self",
+            "Same word",          "Broad",          "Mixed",      "Special tokens / punctuation"};
         int found = 0;
         for (const QByteArray &role : roles) {
             found += static_cast<int>(withText.count(">" + role + "<"));

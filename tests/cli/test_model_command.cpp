@@ -134,6 +134,157 @@ private slots:
         QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err).count('\n'), 1); // one line
     }
+
+    void exportModelViewAndAnyLayer() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("model.svg");
+        Run run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--sentence",
+                              "The cat sat on the mat.", "--export", model, "--view", "model"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile svg(model);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QCOMPARE(svg.readAll().count("<image "), 3 * 4); // layers × heads thumbnails
+        const QString layer = dir.filePath("layer.svg");
+        run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--sentence", "The cat sat.",
+                          "--export", layer, "--layer", "3", "--caption"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile layerSvg(layer);
+        QVERIFY(layerSvg.open(QIODevice::ReadOnly));
+        QVERIFY(layerSvg.readAll().contains("layer 3 of 3"));
+        // No such layer: exit 2 naming it, and no file.
+        const QString none = dir.filePath("none.png");
+        run = runAttnviz({"--model", kFixtures + "gpt2_plain", "--export", none, "--layer", "4"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no layer 4"), run.err.constData());
+        QVERIFY(!QFile::exists(none));
+        QCOMPARE(runAttnviz({"--model", kFixtures + "gpt2_plain", "--export", none, "--view",
+                             "model", "--head", "2"})
+                     .exitCode,
+                 2);
+        QCOMPARE(runAttnviz({"--export", none, "--view", "everything"}).exitCode, 2);
+        QCOMPARE(runAttnviz({"--layer", "2", "--dump", "-"}).exitCode, 2); // needs --export
+    }
+
+    void hideSpecialAndMergeSubwordsInFigures() {
+        QTemporaryDir dir;
+        const QStringList base{"--model", kFixtures + "bert", "--sentence", "teachers explained"};
+        const auto texts = [&](const QStringList &flags) {
+            const QString path = dir.filePath("figure.svg");
+            const Run run = runAttnviz(base + QStringList{"--export", path, "--caption"} + flags);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            QFile svg(path);
+            svg.open(QIODevice::ReadOnly);
+            return QString::fromUtf8(svg.readAll());
+        };
+        const QString all = texts({});
+        QVERIFY(all.contains("[CLS]"));
+        QVERIFY(all.count("teachers") < 4); // the caption and metadata; the axes show pieces
+        const QString hidden = texts({"--hide-special"});
+        QVERIFY(!hidden.contains("[CLS]") && !hidden.contains("[SEP]"));
+        QVERIFY(hidden.contains("special tokens hidden"));
+        const QString merged = texts({"--hide-special", "--merge-subwords"});
+        QVERIFY(merged.count("teachers") >= 8); // both axes of the four heads
+        QVERIFY(merged.contains("merged into words"));
+        // The dump is the model's own: every token, whatever the view.
+        const Run dump = runAttnviz(base + QStringList{"--hide-special", "--dump", "-"});
+        QCOMPARE(dump.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(dump.out).object();
+        QCOMPARE(json["tokens"].toArray().first().toString(), QString("[CLS]"));
+    }
+
+    void sessionWithAModelExportsItsLayerAndView() {
+        QTemporaryDir dir;
+        const QString session = dir.filePath("model.attnviz");
+        QFile file(session);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QJsonObject json{
+            {"format", "attnviz-session"},
+            {"version", 2},
+            {"sentence", "The teachers explained"},
+            {"tokenizer", "words"},
+            {"max_tokens", 512},
+            {"seed", "42"},
+            {"positional", true},
+            {"model", QJsonObject{{"d_model", 64},
+                                  {"heads", 4},
+                                  {"dk", 16},
+                                  {"dv", 16},
+                                  {"causal", true},
+                                  {"single_head", false}}},
+            {"view", QJsonObject{{"colormap", "viridis"},
+                                 {"scale", "shared-unit"},
+                                 {"values", true},
+                                 {"mean_panel", false},
+                                 {"baseline_panel", false},
+                                 {"lock_sizes", false},
+                                 {"merge_subwords", true}}},
+            {"weights", QJsonValue()},
+            {"checkpoint", QJsonObject{{"source", kFixtures + "gpt2_plain"}, {"layer", 1}}}};
+        file.write(QJsonDocument(json).toJson());
+        file.close();
+        const QString figure = dir.filePath("figure.svg");
+        const Run run = runAttnviz({"--session", session, "--export", figure, "--caption"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile svg(figure);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        QVERIFY(text.contains("gpt2_plain, layer 2 of 3")); // the model, not the random module
+        QVERIFY(text.contains("merged into words"));
+        QVERIFY(text.count("teachers") >= 8);
+    }
+
+    void sessionOfABuiltinModelChecksItsFiles() {
+        const Run list = runAttnviz({"--list-models"});
+        const QString name = QString::fromUtf8(list.out).section('\t', 0, 0);
+        QVERIFY(!name.isEmpty());
+        QTemporaryDir dir;
+        const auto write = [&](const QString &file) {
+            const QString path = dir.filePath("builtin.attnviz");
+            QFile session(path);
+            session.open(QIODevice::WriteOnly);
+            QJsonObject json{
+                {"format", "attnviz-session"},
+                {"version", 2},
+                {"sentence", "the cat"},
+                {"tokenizer", "words"},
+                {"max_tokens", 512},
+                {"seed", "42"},
+                {"positional", true},
+                {"model", QJsonObject{{"d_model", 64},
+                                      {"heads", 4},
+                                      {"dk", 16},
+                                      {"dv", 16},
+                                      {"causal", true},
+                                      {"single_head", false}}},
+                {"view", QJsonObject{{"colormap", "viridis"},
+                                     {"scale", "shared-unit"},
+                                     {"values", true},
+                                     {"mean_panel", false},
+                                     {"baseline_panel", false},
+                                     {"lock_sizes", false}}},
+                {"weights", QJsonValue()},
+                {"checkpoint",
+                 QJsonObject{{"source", name},
+                             {"layer", 0},
+                             {"files", QJsonArray{QJsonObject{{"file", file},
+                                                              {"sha256", QString(64, '0')}}}}}}};
+            session.write(QJsonDocument(json).toJson());
+            return path;
+        };
+        // The built-in model's folder is found before any application object exists: a file
+        // whose recorded SHA-256 differs warns, naming it, and the dump is written.
+        Run run = runAttnviz({"--session", write("config.json"), "--dump", "-"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("config.json") && run.err.contains("changed"),
+                 run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).object()["model"].toObject()["name"].toString(),
+                 name);
+        run = runAttnviz({"--session", write("no-such-file.bin"), "--dump", "-"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no-such-file.bin") && run.err.contains("missing"),
+                 run.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModelCommand)

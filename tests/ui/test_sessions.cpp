@@ -178,7 +178,7 @@ private slots:
         QTest::newRow("a JSON list") << QByteArray("[1, 2]") << "not a JSON object";
         QTest::newRow("not a session") << QByteArray("{\"a\": 1}") << "not an attnviz session";
         QTest::newRow("future version")
-            << edited("\"version\": 1", "\"version\": 9") << "newer attnviz";
+            << edited("\"version\": 2", "\"version\": 9") << "newer attnviz";
         QTest::newRow("heads as text") << edited("\"heads\": 4", "\"heads\": \"four\"")
                                        << "'model.heads' must be a whole number";
         QTest::newRow("heads zero") << edited("\"heads\": 4", "\"heads\": 0")
@@ -196,7 +196,7 @@ private slots:
         QTest::newRow("max_tokens zero") << edited("\"max_tokens\": 512", "\"max_tokens\": 0")
                                          << "'max_tokens' must be between 1 and 100000, got 0";
         QTest::newRow("version zero")
-            << edited("\"version\": 1", "\"version\": 0") << "'version' must be between 1";
+            << edited("\"version\": 2", "\"version\": 0") << "'version' must be between 1";
         QTest::newRow("seed negative")
             << edited("\"seed\": \"42\"", "\"seed\": \"-1\"") << "'seed' must be a whole number";
         QTest::newRow("seed with spaces")

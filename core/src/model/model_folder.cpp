@@ -2,6 +2,7 @@
 
 #include "config_reader.h"
 #include "families.h"
+#include "tensor_lookup.h"
 
 #include "attnviz/error.h"
 #include "attnviz/io/input_file.h"
@@ -97,7 +98,7 @@ const std::vector<std::string> &supportedModelTypes() {
     return types;
 }
 
-LoadedModel loadModelFolder(const std::string &folder) {
+LoadedModel loadModelFolder(const std::string &folder, const LoadControl &control) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
@@ -122,7 +123,11 @@ LoadedModel loadModelFolder(const std::string &folder) {
     const std::string weightsPath = (fs::path(folder) / "model.safetensors").string();
     const SafetensorsFile weights = SafetensorsFile::open(weightsPath);
     loaded.files.push_back(weightsPath);
-    loaded.model = family->build(config, weights, "model.safetensors");
+    {
+        LoadMeterScope meter(control, weights);
+        loaded.model = family->build(config, weights, "model.safetensors");
+        meter.finish();
+    }
     const std::string folderName = fs::path(folder).lexically_normal().filename().string();
     loaded.model.spec.name =
         config.text("name", folderName.empty() ? loaded.modelType : folderName);

@@ -1,16 +1,52 @@
 #include "tensor_lookup.h"
 
 #include "attnviz/error.h"
+#include "attnviz/model/model_folder.h"
+
+#include <algorithm>
 
 namespace attnviz {
 
 namespace {
+
+thread_local LoadMeterScope *currentMeter = nullptr;
 
 std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
     return "[" + std::to_string(rows) + ", " + std::to_string(cols) + "]";
 }
 
 } // namespace
+
+LoadMeterScope::LoadMeterScope(const LoadControl &control, const SafetensorsFile &file)
+    : m_control(control)
+    , m_outer(currentMeter) {
+    for (const TensorInfo &t : file.tensors())
+        m_total += t.end - t.begin;
+    currentMeter = this;
+    if (m_control.progress)
+        m_control.progress(0, m_total);
+}
+
+LoadMeterScope::~LoadMeterScope() {
+    currentMeter = m_outer;
+}
+
+void LoadMeterScope::before() const {
+    if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed))
+        throw InputError("the load was cancelled");
+}
+
+void LoadMeterScope::converted(std::uint64_t bytes) {
+    m_done = std::min(m_total, m_done + bytes);
+    if (m_control.progress)
+        m_control.progress(m_done, m_total);
+}
+
+void LoadMeterScope::finish() {
+    before();
+    if (m_done != m_total)
+        converted(m_total - m_done);
+}
 
 TensorLookup::TensorLookup(const SafetensorsFile &file, std::vector<std::string> prefixes,
                            std::string fileName)
@@ -49,7 +85,11 @@ Eigen::MatrixXf TensorLookup::matrix(const std::string &name, Eigen::Index rows,
     if (t.shape.size() != 2 || t.shape[0] != static_cast<std::uint64_t>(rows) ||
         t.shape[1] != static_cast<std::uint64_t>(cols))
         throw InputError(ErrorId::TensorWrongShape, {t.name, t.shapeText(), shapeText(rows, cols)});
+    if (currentMeter)
+        currentMeter->before();
     Eigen::MatrixXf m = m_file.matrix(t);
+    if (currentMeter)
+        currentMeter->converted(t.end - t.begin);
     requireFinite(t.name, m.allFinite());
     return m;
 }
@@ -59,7 +99,11 @@ Eigen::VectorXf TensorLookup::vector(const std::string &name, Eigen::Index lengt
     if (t.shape.size() != 1 || t.shape[0] != static_cast<std::uint64_t>(length))
         throw InputError(ErrorId::TensorWrongShape,
                          {t.name, t.shapeText(), "[" + std::to_string(length) + "]"});
+    if (currentMeter)
+        currentMeter->before();
     Eigen::VectorXf v = m_file.vector(t);
+    if (currentMeter)
+        currentMeter->converted(t.end - t.begin);
     requireFinite(t.name, v.allFinite());
     return v;
 }

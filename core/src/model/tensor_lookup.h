@@ -13,6 +13,28 @@
 
 namespace attnviz {
 
+struct LoadControl;
+
+// While it lives, TensorLookups on this thread report each tensor they convert to `control`
+// (progress in bytes of `file`'s tensors) and stop when it is cancelled; loadModelFolder opens
+// one around a family's builder, so the builders need not pass it along.
+class LoadMeterScope {
+public:
+    LoadMeterScope(const LoadControl &control, const SafetensorsFile &file);
+    ~LoadMeterScope();
+    LoadMeterScope(const LoadMeterScope &) = delete;
+    LoadMeterScope &operator=(const LoadMeterScope &) = delete;
+    void finish(); // reports done == total (tensors the model ignores count as done)
+
+private:
+    friend class TensorLookup;
+    void before() const;                 // throws InputError when cancelled
+    void converted(std::uint64_t bytes); // reports progress
+    const LoadControl &m_control;
+    std::uint64_t m_done = 0, m_total = 0;
+    LoadMeterScope *m_outer;
+};
+
 class TensorLookup {
 public:
     // Names are tried bare and with each prefix ("transformer.", "bert."), first match wins.

@@ -4,6 +4,9 @@
 
 #include "attnviz/model/model.h"
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,12 +19,21 @@ struct LoadedModel {
     std::vector<std::string> files; // config, weights and tokenizer files, in the order read
 };
 
+// Progress and cancellation of loadModelFolder, called on the loading thread. `progress` gets the
+// bytes of tensors converted so far and the bytes of every tensor in the weights file: never
+// decreasing, and ending with done == total. `cancel`, when set, is read before each tensor; once
+// it is true the load stops with InputError("the load was cancelled") and returns nothing.
+struct LoadControl {
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
 // Reads a model folder: config, weights and tokenizer (tokenizer.json; else GPT-2's vocab.json +
 // merges.txt, BERT's vocab.txt (+ tokenizer_config.json), or an attnviz model's vocab.txt). Throws
 // InputError naming the file, the tensor or the config key for a missing file, an unsupported
 // model_type (listing the supported ones), a missing or mis-shaped tensor, or a bad config value.
 // Mask buffers and task heads (lm_head, cls.*, pooler.*, vocab_*) are ignored.
-LoadedModel loadModelFolder(const std::string &folder);
+LoadedModel loadModelFolder(const std::string &folder, const LoadControl &control = {});
 
 // The model_type values loadModelFolder reads.
 const std::vector<std::string> &supportedModelTypes();
