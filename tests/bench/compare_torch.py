@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""attnviz's gpt2-small-shaped forward against PyTorch's, in one run, as a Markdown table.
+
+    tests/bench/compare_torch.py [NAME=]BENCH_MODEL [[NAME=]BENCH_MODEL ...]
+
+Each BENCH_MODEL is a build's bench_model (for instance native=build/ci/tests/bench/bench_model
+packaged=...); PyTorch runs tests/fixtures/make_model_fixtures.py --bench --json (Debian's
+python3-torch; install libopenblas0-pthread so it uses OpenBLAS). The programs run one after the
+other, PyTorch first and again last, and the table gives medians in milliseconds per forward with
+the ratio PyTorch / attnviz (above 1: attnviz is faster). Run by hand; no test runs Python.
+"""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "fixtures" / "make_model_fixtures.py"
+SIZES, THREADS = [32, 128, 512], [1, 2]
+
+
+def torch_times():
+    out = subprocess.run([sys.executable, str(FIXTURES), "--bench", "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    result = json.loads(out)
+    return result, {(t, n): result["wall_ms"][str(t)][str(n)] for t in THREADS for n in SIZES}
+
+
+def attnviz_times(binary):
+    out = subprocess.run([binary, "--benchmark_format=json", "--benchmark_repetitions=5",
+                          "--benchmark_report_aggregates_only=true",
+                          "--benchmark_min_time=0.3"],
+                         check=True, capture_output=True, text=True).stdout
+    times = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        # "BM_Gpt2SmallForward/N:32/threads:1/real_time_median"
+        fields = dict(part.split(":") for part in b["run_name"].split("/")[1:] if ":" in part)
+        times[int(fields["threads"]), int(fields["N"])] = b["real_time"]
+    return times
+
+
+def main(args):
+    if not args:
+        sys.exit(__doc__)
+    builds = [(a.split("=", 1) if "=" in a else (os.path.basename(a), a)) for a in args]
+    info, torch_first = torch_times()
+    measured = [(name, attnviz_times(path)) for name, path in builds]
+    _, torch_last = torch_times()
+    torch = {key: min(torch_first[key], torch_last[key]) for key in torch_first}
+    print(f"PyTorch {info['torch']} ({info['blas']}), OPENBLAS_CORETYPE="
+          f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print()
+    header = "| threads | N | PyTorch ms | " + " | ".join(
+        f"attnviz {name} ms (× faster)" for name, _ in measured) + " |"
+    print(header)
+    print("|" + "---|" * (3 + len(measured)))
+    for t in THREADS:
+        for n in SIZES:
+            cells = [f"{times[t, n]:.1f} ({torch[t, n] / times[t, n]:.2f}×)"
+                     for _, times in measured]
+            print(f"| {t} | {n} | {torch[t, n]:.1f} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
