@@ -3,15 +3,18 @@
 
     tests/bench/compare_torch.py [NAME=]BENCH_MODEL [[NAME=]BENCH_MODEL ...]
 
-Each BENCH_MODEL is a build's bench_model (for instance native=build/ci/tests/bench/bench_model
-packaged=...); PyTorch runs tests/fixtures/make_model_fixtures.py --bench --json (Debian's
+Each BENCH_MODEL is a build's bench_model, or a command running it (for instance
+native=build/release/tests/bench/bench_model "baseline=env GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2
+build/package/tests/bench/bench_model"); PyTorch runs tests/fixtures/make_model_fixtures.py --bench --json (Debian's
 python3-torch; install libopenblas0-pthread so it uses OpenBLAS). The programs run one after the
 other, PyTorch first and again last, and the table gives medians in milliseconds per forward with
-the ratio PyTorch / attnviz (above 1: attnviz is faster). Run by hand; no test runs Python.
+the ratio PyTorch / attnviz (above 1: attnviz is faster); a second table gives one-thread CPU
+milliseconds, which a busy machine disturbs less. Run by hand; no test runs Python.
 """
 import json
 import os
 import pathlib
+import shlex
 import subprocess
 import sys
 
@@ -24,11 +27,12 @@ def torch_times():
     out = subprocess.run([sys.executable, str(FIXTURES), "--bench", "--json"], check=True,
                          capture_output=True, text=True).stdout
     result = json.loads(out)
-    return result, {(t, n): result["wall_ms"][str(t)][str(n)] for t in THREADS for n in SIZES}
+    return result, {(kind, t, n): result[kind + "_ms"][str(t)][str(n)]
+                    for kind in ("wall", "cpu") for t in THREADS for n in SIZES}
 
 
-def attnviz_times(binary):
-    out = subprocess.run([binary, "--benchmark_format=json", "--benchmark_repetitions=5",
+def attnviz_times(command):
+    out = subprocess.run(shlex.split(command) + ["--benchmark_format=json", "--benchmark_repetitions=5",
                           "--benchmark_report_aggregates_only=true",
                           "--benchmark_min_time=0.3"],
                          check=True, capture_output=True, text=True).stdout
@@ -38,7 +42,8 @@ def attnviz_times(binary):
             continue
         # "BM_Gpt2SmallForward/N:32/threads:1/real_time_median"
         fields = dict(part.split(":") for part in b["run_name"].split("/")[1:] if ":" in part)
-        times[int(fields["threads"]), int(fields["N"])] = b["real_time"]
+        t, n = int(fields["threads"]), int(fields["N"])
+        times["wall", t, n], times["cpu", t, n] = b["real_time"], b["cpu_time"]
     return times
 
 
@@ -54,15 +59,19 @@ def main(args):
           f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; load average "
           f"{os.getloadavg()[0]:.1f}")
     print()
-    header = "| threads | N | PyTorch ms | " + " | ".join(
-        f"attnviz {name} ms (× faster)" for name, _ in measured) + " |"
-    print(header)
-    print("|" + "---|" * (3 + len(measured)))
-    for t in THREADS:
-        for n in SIZES:
-            cells = [f"{times[t, n]:.1f} ({torch[t, n] / times[t, n]:.2f}×)"
-                     for _, times in measured]
-            print(f"| {t} | {n} | {torch[t, n]:.1f} | " + " | ".join(cells) + " |")
+    for kind, threads in (("wall", THREADS), ("cpu", [1])):
+        print(f"{kind} time, median ms per forward (× = PyTorch / attnviz)")
+        print()
+        print("| threads | N | PyTorch | " + " | ".join(f"attnviz {name}" for name, _ in measured)
+              + " |")
+        print("|" + "---|" * (3 + len(measured)))
+        for t in threads:
+            for n in SIZES:
+                key = (kind, t, n)
+                cells = [f"{times[key]:.1f} ({torch[key] / times[key]:.2f}×)"
+                         for _, times in measured]
+                print(f"| {t} | {n} | {torch[key]:.1f} | " + " | ".join(cells) + " |")
+        print()
 
 
 if __name__ == "__main__":
