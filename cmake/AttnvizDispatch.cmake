@@ -17,6 +17,11 @@ set(ATTNVIZ_HWCAPS_SUBDIR glibc-hwcaps/x86-64-v3)
 # attnviz_dispatch_core(target): after the baseline shared `target` is defined, adds its
 # x86-64-v3 twin and the install rules of both.
 function(attnviz_dispatch_core target)
+  # Eigen aligns its heap and fixed-size data to what the SIMD width needs (16 bytes with SSE2, 32
+  # with AVX) and frees accordingly, so matrices crossing between the baseline program and the
+  # x86-64-v3 library would be misaligned (a crash in an aligned AVX load) or freed the wrong
+  # way. One bound for every target keeps the two binary-compatible (Eigen's documented use).
+  target_compile_definitions(${target} PUBLIC EIGEN_MAX_ALIGN_BYTES=32)
   get_target_property(sources ${target} SOURCES)
   add_library(${target}_v3 SHARED ${sources})
   foreach(property INCLUDE_DIRECTORIES INTERFACE_INCLUDE_DIRECTORIES LINK_LIBRARIES

@@ -1,15 +1,19 @@
 #!/usr/bin/python3
 """attnviz's gpt2-small-shaped forward against PyTorch's, in one run, as a Markdown table.
 
-    tests/bench/compare_torch.py [NAME=]BENCH_MODEL [[NAME=]BENCH_MODEL ...]
+    tests/bench/compare_torch.py [--twice] [NAME=]BENCH_MODEL [[NAME=]BENCH_MODEL ...]
 
-Each BENCH_MODEL is a build's bench_model, or a command running it (for instance
-native=build/release/tests/bench/bench_model "baseline=env GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2
-build/package/tests/bench/bench_model"); PyTorch runs tests/fixtures/make_model_fixtures.py --bench --json (Debian's
-python3-torch; install libopenblas0-pthread so it uses OpenBLAS). The programs run one after the
-other, PyTorch first and again last, and the table gives medians in milliseconds per forward with
-the ratio PyTorch / attnviz (above 1: attnviz is faster); a second table gives one-thread CPU
-milliseconds, which a busy machine disturbs less. Run by hand; no test runs Python.
+Each BENCH_MODEL is a build's bench_model, or a command running it, for instance
+    native=build/release/tests/bench/bench_model
+    packaged=build/package/tests/bench/bench_model
+    "baseline=env GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2 build/package/tests/bench/bench_model"
+(the package preset builds it with -DATTNVIZ_BUILD_TESTS=ON; masking AVX2 makes the dynamic
+linker pick the baseline core). PyTorch runs tests/fixtures/make_model_fixtures.py --bench --json
+(Debian's python3-torch; install libopenblas0-pthread so it uses OpenBLAS). The programs run one
+after the other, PyTorch first (and again last with --twice, keeping the faster). The first table
+gives median wall milliseconds per forward with the ratio PyTorch / attnviz (above 1: attnviz is
+faster); the second one-thread CPU milliseconds, which a busy machine disturbs less. Run by hand;
+no test runs Python.
 """
 import json
 import os
@@ -32,9 +36,9 @@ def torch_times():
 
 
 def attnviz_times(command):
-    out = subprocess.run(shlex.split(command) + ["--benchmark_format=json", "--benchmark_repetitions=5",
+    out = subprocess.run(shlex.split(command) + ["--benchmark_format=json", "--benchmark_repetitions=3",
                           "--benchmark_report_aggregates_only=true",
-                          "--benchmark_min_time=0.3"],
+                          "--benchmark_min_time=0.01"],
                          check=True, capture_output=True, text=True).stdout
     times = {}
     for b in json.loads(out)["benchmarks"]:
@@ -48,13 +52,17 @@ def attnviz_times(command):
 
 
 def main(args):
+    twice = "--twice" in args
+    args = [a for a in args if a != "--twice"]
     if not args:
         sys.exit(__doc__)
     builds = [(a.split("=", 1) if "=" in a else (os.path.basename(a), a)) for a in args]
     info, torch_first = torch_times()
     measured = [(name, attnviz_times(path)) for name, path in builds]
-    _, torch_last = torch_times()
-    torch = {key: min(torch_first[key], torch_last[key]) for key in torch_first}
+    torch = torch_first
+    if twice:
+        _, torch_last = torch_times()
+        torch = {key: min(torch_first[key], torch_last[key]) for key in torch_first}
     print(f"PyTorch {info['torch']} ({info['blas']}), OPENBLAS_CORETYPE="
           f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; load average "
           f"{os.getloadavg()[0]:.1f}")
