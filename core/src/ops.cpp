@@ -1,7 +1,11 @@
 #include "attnviz/ops.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
 
 namespace attnviz::ops {
 
@@ -14,36 +18,51 @@ Eigen::MatrixXf linear(const Eigen::MatrixXf &x, const LinearLayer &layer) {
 
 Eigen::MatrixXf layerNorm(const Eigen::MatrixXf &x, const Eigen::VectorXf &weight,
                           const Eigen::VectorXf &bias, float eps) {
-    Eigen::MatrixXf y(x.rows(), x.cols());
-    const auto width = static_cast<double>(x.cols());
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        const Eigen::RowVectorXd row = x.row(i).cast<double>();
-        const double mean = row.sum() / width;
-        const double variance = (row.array() - mean).square().sum() / width;
-        const double inverse = 1.0 / std::sqrt(variance + static_cast<double>(eps));
-        y.row(i) = ((row.array() - mean) * inverse).cast<float>().matrix();
-    }
+    // Whole-matrix expressions (each pass runs down the columns, which Eigen vectorises), still
+    // accumulated in double.
+    const double width = static_cast<double>(x.cols());
+    Eigen::MatrixXd centred = x.cast<double>();
+    const Eigen::VectorXd mean = centred.rowwise().sum() / width;
+    centred.colwise() -= mean;
+    const Eigen::ArrayXd inverse =
+        ((centred.array().square().rowwise().sum() / width) + static_cast<double>(eps))
+            .sqrt()
+            .inverse();
+    Eigen::MatrixXf y = (centred.array().colwise() * inverse).cast<float>().matrix();
     y.array().rowwise() *= weight.transpose().array();
     y.rowwise() += bias.transpose();
     return y;
 }
 
+// Eigen's vectorised erf and tanh (rational approximations within a few ulp of the libm results)
+// instead of a libm call per element: the MLP's activation was as costly as its products.
 Eigen::MatrixXf geluErf(const Eigen::MatrixXf &x) {
     constexpr float kInverseRoot2 = 0.70710678118654752f;
-    return x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * kInverseRoot2)); });
+    Eigen::MatrixXf y(x.rows(), x.cols());
+    y.array() = 0.5f * x.array() * (1.0f + (x.array() * kInverseRoot2).erf());
+    return y;
 }
 
 Eigen::MatrixXf geluTanh(const Eigen::MatrixXf &x) {
     constexpr float kRoot2OverPi = 0.79788456080286536f;
-    return x.unaryExpr([](float v) {
-        return 0.5f * v * (1.0f + std::tanh(kRoot2OverPi * (v + 0.044715f * v * v * v)));
-    });
+    const auto v = x.array();
+    Eigen::MatrixXf y(x.rows(), x.cols());
+    y.array() = 0.5f * v * (1.0f + (kRoot2OverPi * (v + 0.044715f * v * v * v)).tanh());
+    return y;
 }
 
 void applyCausalMask(Eigen::MatrixXf &scores) {
     const Eigen::Index n = scores.rows();
     for (Eigen::Index j = 1; j < scores.cols(); ++j)
         scores.col(j).head(std::min(j, n)).setConstant(-std::numeric_limits<float>::infinity());
+}
+
+void setComputeThreads(int n) {
+    Eigen::setNbThreads(std::max(n, 0)); // 0: OpenMP's default (OMP_NUM_THREADS or every core)
+}
+
+int computeThreads() {
+    return Eigen::nbThreads();
 }
 
 } // namespace attnviz::ops

@@ -27,4 +27,11 @@ Eigen::MatrixXf geluTanh(const Eigen::MatrixXf &x);
 // Sets scores above the diagonal (keys after the query) to −∞ in place.
 void applyCausalMask(Eigen::MatrixXf &scores);
 
+// Threads the core's matrix products may use (OpenMP through Eigen): n ≥ 1, or 0 for OpenMP's
+// default (OMP_NUM_THREADS, else every core).
+// Set here rather than with Eigen::setNbThreads so the setting reaches the core's own copy of
+// Eigen (in a packaged build the core is a shared library built twice, see cmake/).
+void setComputeThreads(int n);
+int computeThreads();
+
 } // namespace attnviz::ops

@@ -4,7 +4,9 @@
 #include "attnviz/ops.h"
 
 #include <cmath>
+#include <exception>
 #include <string>
+#include <vector>
 
 namespace attnviz {
 
@@ -116,7 +118,8 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
     AttentionResult result;
     result.heads.resize(static_cast<std::size_t>(w.heads));
     result.concat.resize(n, static_cast<Eigen::Index>(w.heads) * w.dv);
-    for (int h = 0; h < w.heads; ++h) {
+    // Each head writes only its own HeadResult, its columns of concat and (one head) the steps.
+    const auto runHead = [&](int h) {
         const bool keepSteps = layerIndex == request.layer && h == request.head;
         HeadResult &head = result.heads[static_cast<std::size_t>(h)];
         const bool scaled = !(keepSteps && request.unscaled);
@@ -148,9 +151,8 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
             ops::applyCausalMask(scores);
         requireFiniteScores(scores, causal, layerIndex, h);
         head.weights = softmaxRows(scores);
-        Eigen::MatrixXf output(n, w.dv);
+        auto output = result.concat.middleCols(static_cast<Eigen::Index>(h) * w.dv, w.dv);
         output.noalias() = head.weights * vh;
-        result.concat.middleCols(static_cast<Eigen::Index>(h) * w.dv, w.dv) = output;
         if (keepSteps) {
             steps->maskedScores = scores;
             steps->probabilities = head.weights;
@@ -161,9 +163,24 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
             head.k = kh;
             head.v = vh;
             head.scores = std::move(scores);
-            head.output = std::move(output);
+            head.output = output;
+        }
+    };
+    // With more than one compute thread the heads run side by side (each head's products are too
+    // small to split well); the numbers are the same either way, as each head runs alone.
+    const bool parallel = ops::computeThreads() > 1 && w.heads > 1;
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(w.heads));
+#pragma omp parallel for schedule(dynamic) if (parallel)
+    for (int h = 0; h < w.heads; ++h) {
+        try {
+            runHead(h);
+        } catch (...) { // an exception must not leave the parallel loop
+            errors[static_cast<std::size_t>(h)] = std::current_exception();
         }
     }
+    for (const std::exception_ptr &error : errors) // the first head's error, as when serial
+        if (error)
+            std::rethrow_exception(error);
     result.output = w.out ? ops::linear(result.concat, *w.out) : result.concat;
     if (steps && steps->layer == layerIndex) {
         steps->concat = result.concat;
