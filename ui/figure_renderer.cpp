@@ -249,8 +249,8 @@ namespace {
 QString modelFigureName(const SessionSnapshot &s, FigureOptions::Part part) {
     const QString name = QString::fromStdString(s.model->model.spec.name);
     if (part == FigureOptions::Part::Model)
-        return QObject::tr("model %1, every layer").arg(name);
-    return QObject::tr("model %1, layer %2 of %3")
+        return FigureText::tr("model %1, every layer").arg(name);
+    return FigureText::tr("model %1, layer %2 of %3")
         .arg(name)
         .arg(s.layer + 1)
         .arg(s.model->model.layers());

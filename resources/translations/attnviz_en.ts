@@ -90,6 +90,23 @@
     </message>
 </context>
 <context>
+    <name>attnviz::ui::ModelView</name>
+    <message numerus="yes">
+        <source>%n special token(s) hidden: rows sum to less than 1.</source>
+        <translation>
+            <numerusform>%n special token hidden: rows sum to less than 1.</numerusform>
+            <numerusform>%n special tokens hidden: rows sum to less than 1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sub-word pieces merged into %n word(s).</source>
+        <translation>
+            <numerusform>Sub-word pieces merged into %n word.</numerusform>
+            <numerusform>Sub-word pieces merged into %n words.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::PanelSpecs</name>
     <message numerus="yes">
         <source>Mean of %n head(s)</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PictureFile</name>
+    <message>
+        <source>Cannot save to &apos;%1&apos;: it is not a regular file.</source>
+        <translation>无法保存到“%1”：它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of &apos;%1&apos;: use .png, .svg or .pdf.</source>
+        <translation>无法判断“%1”的格式：请使用 .png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>Cannot save to &apos;%1&apos;: %2</source>
+        <translation>无法保存到“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save to &apos;%1&apos;: not enough memory for the image.</source>
+        <translation>无法保存到“%1”：内存不足，无法生成图像。</translation>
+    </message>
+    <message>
+        <source>Cannot save to &apos;%1&apos;: the SVG could not be started.</source>
+        <translation>无法保存到“%1”：无法开始写入 SVG。</translation>
+    </message>
+    <message>
+        <source>Cannot save to &apos;%1&apos;: the PDF could not be started.</source>
+        <translation>无法保存到“%1”：无法开始写入 PDF。</translation>
+    </message>
+</context>
+<context>
     <name>SessionFileText</name>
     <message>
         <source>&apos;seed&apos; must be a whole number from 0 to %1 written as text</source>
@@ -525,6 +552,22 @@
         <source>One more heatmap: the average of all heads&apos; weights</source>
         <translation>多显示一张热力图：所有头的权重平均值</translation>
     </message>
+    <message>
+        <source>Hide special tokens</source>
+        <translation>隐藏特殊词元</translation>
+    </message>
+    <message>
+        <source>Leave [CLS], [SEP], &lt;|endoftext|&gt; and the model&apos;s other special tokens out of the heatmaps. The model still sees them, so rows then sum to less than 1.</source>
+        <translation>热力图中不显示 [CLS]、[SEP]、&lt;|endoftext|&gt; 等模型的特殊词元。模型仍然看得到它们，所以每行之和会小于 1。</translation>
+    </message>
+    <message>
+        <source>Merge sub-word pieces into words</source>
+        <translation>把子词片段合并成词</translation>
+    </message>
+    <message>
+        <source>One row and column per word: attention to a word is the sum over its pieces, attention from a word the mean over its pieces&apos; rows.</source>
+        <translation>每个词一行一列：指向一个词的注意力是其各片段之和，来自一个词的注意力是其各片段行的平均。</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::CostPanel</name>
@@ -594,10 +637,6 @@
         <translation>固定</translation>
     </message>
     <message>
-        <source>Save PNG…</source>
-        <translation>保存 PNG…</translation>
-    </message>
-    <message>
         <source>Nothing pinned: &quot;Pin&quot; keeps the current picture to compare later ones with it.</source>
         <translation>尚未固定：点“固定”保留当前的图，之后可与新的图比较。</translation>
     </message>
@@ -618,14 +657,6 @@
         <translation>保存差异图</translation>
     </message>
     <message>
-        <source>difference.png</source>
-        <translation>差异.png</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
         <source>Pinned: %1</source>
         <translation>已固定：%1</translation>
     </message>
@@ -636,18 +667,6 @@
     <message>
         <source>Pinned head %1</source>
         <translation>已固定的头 %1</translation>
-    </message>
-    <message>
-        <source>Cannot save to %1: it is not a regular file.</source>
-        <translation>无法保存到 %1：它不是普通文件。</translation>
-    </message>
-    <message>
-        <source>Cannot save to %1: the picture could not be encoded as PNG.</source>
-        <translation>无法保存到 %1：图片无法编码为 PNG。</translation>
-    </message>
-    <message>
-        <source>Cannot save to %1: %2</source>
-        <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
         <source>No picture yet.</source>
@@ -688,6 +707,22 @@
     <message>
         <source>%1, %2, seed %3</source>
         <translation>%1，%2，种子 %3</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>difference.pdf</source>
+        <translation>差异.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG images (*.png)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>attnviz: difference of two heads</source>
+        <translation>attnviz：两个头的差异</translation>
     </message>
 </context>
 <context>
@@ -820,6 +855,14 @@
         <source>&apos;%1&apos; already exists. Replace it?</source>
         <translation>“%1”已存在。要替换它吗？</translation>
     </message>
+    <message>
+        <source>Heads of layer %1</source>
+        <translation>第 %1 层的各个头</translation>
+    </message>
+    <message>
+        <source>Every layer × head (model view)</source>
+        <translation>所有层 × 头（模型视图）</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::FigureRenderer</name>
@@ -897,6 +940,18 @@
         <source>not enough memory for a %1 × %2 pixel image</source>
         <translation>内存不足，无法生成 %1 × %2 像素的图像</translation>
     </message>
+    <message>
+        <source>sub-word pieces merged into words</source>
+        <translation>子词片段已合并成词</translation>
+    </message>
+    <message>
+        <source>special tokens hidden (rows sum to less than 1)</source>
+        <translation>已隐藏特殊词元（每行之和小于 1）</translation>
+    </message>
+    <message>
+        <source>model %1, every layer</source>
+        <translation>模型 %1，所有层</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::FileLoadWorker</name>
@@ -972,6 +1027,12 @@
     <message>
         <source>query ‘%1’ → key ‘%2’: %3 (%4)</source>
         <translation>查询“%1”→ 键“%2”：%3（%4）</translation>
+    </message>
+    <message>
+        <source>%1
+This row sums to %2: special tokens are hidden.</source>
+        <translation>%1
+这一行之和为 %2：特殊词元已隐藏。</translation>
     </message>
 </context>
 <context>
@@ -1196,10 +1257,6 @@
         <translation>无法使用 %1：%2</translation>
     </message>
     <message>
-        <source>Loading the model…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
         <source>%1 is neither a built-in model nor a model folder.</source>
         <translation>%1 既不是内置模型，也不是模型文件夹。</translation>
     </message>
@@ -1210,6 +1267,18 @@
     <message>
         <source>One heatmap per head: rows are queries, columns are keys</source>
         <translation>每个头一张热力图：行是查询，列是键</translation>
+    </message>
+    <message>
+        <source>The mean and single-head panels are not heads of the model: double-click a head to see its steps.</source>
+        <translation>平均面板和单头面板不是模型中的头：双击某个头，查看它的计算步骤。</translation>
+    </message>
+    <message>
+        <source>&amp;Why multi-head attention?</source>
+        <translation>为什么要用多头注意力？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the model shown stays.</source>
+        <translation>已取消加载；当前显示的模型保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1409,25 @@
     </message>
 </context>
 <context>
+    <name>attnviz::ui::ModelLoadIndicator</name>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading; the model shown now stays</source>
+        <translation>停止加载；保留当前显示的模型</translation>
+    </message>
+    <message>
+        <source>%1 of %2 of weights converted</source>
+        <translation>已转换权重 %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::ModelLoader</name>
     <message>
         <source>the model in %1 is too large for this computer&apos;s memory</source>
@@ -1404,6 +1492,17 @@
     </message>
 </context>
 <context>
+    <name>attnviz::ui::ModelThumbnails</name>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>H%1</source>
+        <translation>H%1</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::ModelView</name>
     <message>
         <source>Layer %1, head %2</source>
@@ -1417,13 +1516,23 @@
         <source>%1 · query ‘%2’ → key ‘%3’: %4</source>
         <translation>%1 · 查询“%2”→ 键“%3”：%4</translation>
     </message>
-    <message>
-        <source>H%1</source>
-        <translation>头%1</translation>
+    <message numerus="yes">
+        <source>%n special token(s) hidden: rows sum to less than 1.</source>
+        <translation>
+            <numerusform>已隐藏 %n 个特殊词元：每行之和小于 1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sub-word pieces merged into %n word(s).</source>
+        <translation>
+            <numerusform>子词片段已合并成 %n 个词。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>L%1</source>
-        <translation>层%1</translation>
+        <source>%1
+This row sums to %2: special tokens are hidden.</source>
+        <translation>%1
+这一行之和为 %2：特殊词元已隐藏。</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1637,18 @@
     <message>
         <source>No single pattern takes more than half of the attention.</source>
         <translation>没有哪一种模式占到注意力的一半以上。</translation>
+    </message>
+    <message>
+        <source>%1 %2 &amp;gt; %3</source>
+        <translation>%1 %2 &amp;gt; %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ≤ %3</source>
+        <translation>%1 %2 ≤ %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2013,83 @@
     <message>
         <source>cannot write &apos;%1&apos;: the PDF could not be started</source>
         <translation>无法写入“%1”：PDF 无法开始写入</translation>
+    </message>
+</context>
+<context>
+    <name>attnviz::ui::TourActions</name>
+    <message>
+        <source>Show four heads beside one wide head</source>
+        <translation>显示四个头和一个宽的单头</translation>
+    </message>
+    <message>
+        <source>Show the trained heads and their roles</source>
+        <translation>显示训练过的头及其角色</translation>
+    </message>
+    <message>
+        <source>Show the steps of one trained head</source>
+        <translation>显示一个训练过的头的计算步骤</translation>
+    </message>
+    <message>
+        <source>Turn off the √dk scaling with dk = 128</source>
+        <translation>在 dk = 128 时关闭 √dk 缩放</translation>
+    </message>
+    <message>
+        <source>Show the cost of 8 heads of width 64</source>
+        <translation>显示 8 个宽度为 64 的头的成本</translation>
+    </message>
+    <message>
+        <source>Turn on the causal mask</source>
+        <translation>打开因果掩码</translation>
+    </message>
+    <message>
+        <source>Repeat words without positional encoding</source>
+        <translation>关闭位置编码，看重复的词</translation>
+    </message>
+    <message>
+        <source>Sort the heads by importance</source>
+        <translation>按重要性给各个头排序</translation>
+    </message>
+    <message>
+        <source>The tour has no page %1.</source>
+        <translation>导览没有第 %1 页。</translation>
+    </message>
+    <message>
+        <source>This page needs the built-in English model, which is not installed.</source>
+        <translation>这一页需要内置的英文模型，但它没有安装。</translation>
+    </message>
+</context>
+<context>
+    <name>attnviz::ui::TourDock</name>
+    <message>
+        <source>Why multi-head attention?</source>
+        <translation>为什么要用多头注意力？</translation>
+    </message>
+</context>
+<context>
+    <name>attnviz::ui::TourPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Go to a page of the tour</source>
+        <translation>跳到导览的某一页</translation>
+    </message>
+    <message>
+        <source>Set the window up for what this page explains</source>
+        <translation>把窗口设置成这一页讲解的状态</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Opening the built-in English model…</source>
+        <translation>正在打开内置的英文模型…</translation>
     </message>
 </context>
 <context>
