@@ -1,6 +1,7 @@
 #include "step_view.h"
 
 #include "attention_session.h"
+#include "picture_file.h"
 #include "retranslator.h"
 #include "translated_error.h"
 
@@ -8,17 +9,12 @@
 #include <attnviz/model/model.h>
 
 #include <QCheckBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImageWriter>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QSvgGenerator>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -276,58 +272,12 @@ void StepView::renderTo(QPainter &painter) {
 
 QString StepView::save(const QString &path) {
     recomputeIfStale();
-    const QString format = QFileInfo(path).suffix().toLower();
-    if (format != QLatin1String("png") && format != QLatin1String("svg") &&
-        format != QLatin1String("pdf"))
-        return tr("cannot tell the format of '%1': use .png, .svg or .pdf").arg(path);
     if (m_diagram.isEmpty())
         return tr("there are no steps to save: %1")
             .arg(m_error.isEmpty() ? tr("no result yet") : m_error);
-    const QSize size = m_diagram.size().toSize();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("cannot write '%1': %2").arg(path, file.errorString());
-    if (format == QLatin1String("png")) {
-        // Twice the screen size, so a projected or printed figure stays sharp.
-        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter painter(&image);
-            painter.scale(2, 2);
-            renderTo(painter);
-        }
-        QImageWriter writer(&file, "png");
-        if (!writer.write(image))
-            return tr("cannot write '%1': %2").arg(path, writer.errorString());
-    } else if (format == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setResolution(96);
-        svg.setTitle(tr("attnviz step view"));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return tr("cannot write '%1': the SVG could not be started").arg(path);
-        renderTo(painter);
-        painter.end();
-    } else {
-        QPdfWriter pdf(&file);
-        pdf.setResolution(96);
-        pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setCreator(QStringLiteral("attnviz"));
-        QPainter painter;
-        if (!painter.begin(&pdf))
-            return tr("cannot write '%1': the PDF could not be started").arg(path);
-        renderTo(painter);
-        painter.end();
-    }
-    if (file.error() != QFileDevice::NoError)
-        return tr("cannot write '%1': %2").arg(path, file.errorString());
-    if (!file.commit())
-        return tr("cannot write '%1': %2").arg(path, file.errorString());
-    return {};
+    return savePicture(
+        path, m_diagram.size().toSize(), [this](QPainter &painter) { renderTo(painter); },
+        tr("attnviz step view"));
 }
 
 } // namespace attnviz::ui

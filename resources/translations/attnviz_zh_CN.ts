@@ -1987,10 +1987,6 @@ This row sums to %2: special tokens are hidden.</source>
         <translation>softmax 的归一化熵（1 = 均匀，0 = 只关注一个键）：缩放 %1，未缩放 %2</translation>
     </message>
     <message>
-        <source>cannot tell the format of &apos;%1&apos;: use .png, .svg or .pdf</source>
-        <translation>无法判断“%1”的格式：请使用 .png、.svg 或 .pdf</translation>
-    </message>
-    <message>
         <source>there are no steps to save: %1</source>
         <translation>没有可保存的计算步骤：%1</translation>
     </message>
@@ -1999,20 +1995,8 @@ This row sums to %2: special tokens are hidden.</source>
         <translation>还没有结果</translation>
     </message>
     <message>
-        <source>cannot write &apos;%1&apos;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
         <source>attnviz step view</source>
         <translation>attnviz 计算步骤图</translation>
-    </message>
-    <message>
-        <source>cannot write &apos;%1&apos;: the SVG could not be started</source>
-        <translation>无法写入“%1”：SVG 无法开始写入</translation>
-    </message>
-    <message>
-        <source>cannot write &apos;%1&apos;: the PDF could not be started</source>
-        <translation>无法写入“%1”：PDF 无法开始写入</translation>
     </message>
 </context>
 <context>
