@@ -1,6 +1,7 @@
 #include "attnviz/analysis/head_similarity.h"
 
 #include "attnviz/error.h"
+#include "attnviz/ops.h"
 #include "x_log_x.h"
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 #include <limits>
 #include <numbers>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace attnviz {
 
@@ -73,14 +76,23 @@ Eigen::MatrixXf distanceMatrix(const std::vector<const Eigen::MatrixXf *> &heads
     for (const Eigen::MatrixXf *head : heads)
         negEntropy.push_back(rowNegEntropyOfMean(*head, *head, causal));
     Eigen::MatrixXf distances = Eigen::MatrixXf::Zero(count, count);
-    for (Eigen::Index a = 0; a < count; ++a) {
-        for (Eigen::Index b = a + 1; b < count; ++b) {
-            const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
-            const double d =
-                meanDistance(negEntropy[ua], negEntropy[ub],
-                             rowNegEntropyOfMean(*heads[ua], *heads[ub], causal), causal);
-            distances(a, b) = distances(b, a) = static_cast<float>(d);
-        }
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t a = 0; a < heads.size(); ++a)
+        for (std::size_t b = a + 1; b < heads.size(); ++b)
+            pairs.emplace_back(a, b);
+    // Every pair is independent (its own cells, the same arithmetic whichever thread runs it), so
+    // the pairs are shared over the compute threads: at 16 heads and N = 128 this is most of the
+    // analysis, and it runs on every update while the similarity panel is shown.
+    const auto pairCount = static_cast<std::ptrdiff_t>(pairs.size());
+    const bool parallel =
+        ops::computeThreads() > 1 && pairCount > 1 && heads.front()->size() >= 64 * 64;
+#pragma omp parallel for schedule(dynamic) if (parallel)
+    for (std::ptrdiff_t p = 0; p < pairCount; ++p) {
+        const auto [a, b] = pairs[static_cast<std::size_t>(p)];
+        const double d = meanDistance(negEntropy[a], negEntropy[b],
+                                      rowNegEntropyOfMean(*heads[a], *heads[b], causal), causal);
+        distances(Eigen::Index(a), Eigen::Index(b)) = distances(Eigen::Index(b), Eigen::Index(a)) =
+            static_cast<float>(d);
     }
     return distances;
 }
