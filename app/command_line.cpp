@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "command_line_flags.h"
+
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
 
@@ -12,119 +14,11 @@
 
 namespace attnviz {
 
-namespace {
-
-struct Flags {
-    QCommandLineOption sentence{"sentence", "The sentence to analyse.", "TEXT"};
-    QCommandLineOption heads{"heads", "Number of attention heads (default 4).", "H"};
-    QCommandLineOption dk{"dk", "Query/key width per head (default 16).", "K"};
-    QCommandLineOption dv{"dv", "Value width per head (default 16).", "V"};
-    QCommandLineOption dim{"dim", "Model width d_model (default 64).", "D"};
-    QCommandLineOption seed{"seed", "Seed for embeddings and random weights (default 42).", "S"};
-    QCommandLineOption causal{"causal", "Mask keys after each query (decoder-style attention)."};
-    QCommandLineOption noPositional{"no-positional", "Do not add sinusoidal positional encoding."};
-    QCommandLineOption tokenizer{"tokenizer", "Tokenizer: words (default) or chars.", "MODE"};
-    QCommandLineOption singleHead{"single-head",
-                                  "The seed's Self_Attention: one head, no output projection."};
-    QCommandLineOption maxTokens{
-        "max-tokens",
-        QStringLiteral("Refuse sentences longer than N tokens (default 512, at most %1).")
-            .arg(ConfigLimits::maxTokens),
-        "N"};
-    QCommandLineOption dump{"dump",
-                            "Write the result as JSON to FILE ('-' for standard output) "
-                            "and exit, without opening a window.",
-                            "FILE"};
-    QCommandLineOption weights{"weights", "Load attention weights from a safetensors FILE.",
-                               "FILE"};
-    QCommandLineOption weightsPrefix{"weights-prefix",
-                                     "Which module of the weights file to use, e.g. "
-                                     "'encoder.layers.0.self_attn.'.",
-                                     "P"};
-    QCommandLineOption listModules{"list-modules",
-                                   "List the attention modules in the --weights file and exit."};
-    QCommandLineOption saveWeights{"save-weights",
-                                   "Save the weights (random or loaded) as safetensors FILE in the "
-                                   "seed's names, then exit unless --dump is given.",
-                                   "FILE"};
-    QCommandLineOption embeddings{"embeddings",
-                                  "Token vectors: a safetensors [vocab x d_model] tensor, or a "
-                                  "GloVe/word2vec text file.",
-                                  "FILE"};
-    QCommandLineOption exportFigure{"export",
-                                    "Render the figure to FILE (.png, .svg or .pdf) without a "
-                                    "display, then exit.",
-                                    "FILE"};
-    QCommandLineOption dpi{"dpi", "PNG resolution, 96-600 (default 192).", "N"};
-    QCommandLineOption head{"head", "What to export: all heads (default), one head K, or mean.",
-                            "K|mean|all"};
-    QCommandLineOption columns{"columns", "Columns of the exported grid (default: balanced).", "C"};
-    QCommandLineOption colormap{"colormap", "viridis (default), magma, cividis or grayscale.",
-                                "NAME"};
-    QCommandLineOption scale{"scale",
-                             "Colour scale: shared-unit (default; every heatmap 0-1), shared-max "
-                             "(0 to the largest weight shown) or per-head (each its own).",
-                             "MODE"};
-    QCommandLineOption values{"values",
-                              "Print each weight in its cell (up to 12 tokens; default)."};
-    QCommandLineOption noValues{"no-values", "Do not print weights in the cells."};
-    QCommandLineOption meanPanel{"mean-panel", "Add the panel of the mean over heads."};
-    QCommandLineOption baselinePanel{"baseline-panel", "Add the uniform-attention baseline panel."};
-    QCommandLineOption size{"size",
-                            QStringLiteral("Figure size in pixels at 96 DPI (default 1600x900, "
-                                           "sides %1-%2).")
-                                .arg(ui::FigureOptions::kMinSide)
-                                .arg(ui::FigureOptions::kMaxSide),
-                            "WxH"};
-    QCommandLineOption session{"session",
-                               "Open a saved session (.attnviz); with --export or --dump, "
-                               "render it headless.",
-                               "FILE"};
-    QCommandLineOption roles{"roles", "Put each head's role badge (previous token, self, ...) "
-                                      "under its title, as the window does."};
-    QCommandLineOption caption{"caption",
-                               "Print the sentence and the configuration under the figure."};
-    QCommandLineOption vocab{
-        "vocab", "The vocabulary of safetensors --embeddings, one token per line.", "FILE"};
-    QCommandLineOption model{"model",
-                             "Run a whole model: a built-in model's NAME (see --list-models) or "
-                             "a model folder (GPT-2, BERT, DistilBERT).",
-                             "NAME|DIR"};
-    QCommandLineOption listModels{"list-models", "List the built-in trained models and exit."};
-    QCommandLineOption width{
-        "width",
-        "Figure width with a unit: 3.3in (single column), 7in, 17cm, 240pt; "
-        "the height follows the nearest preset's aspect unless --height is given.",
-        "LENGTH"};
-    QCommandLineOption height{"height", "Figure height with a unit (see --width).", "LENGTH"};
-    QCommandLineOption fontSize{"font-size", "Figure text size in points, 4-72.", "PT"};
-    QCommandLineOption metrics{"metrics",
-                               "Print every head's metrics and role (entropy, shares, distance, "
-                               "importance; see docs/metrics.md) as a table and exit: text "
-                               "(aligned columns, the default) or csv. '--metrics' alone means "
-                               "text.",
-                               "FORMAT"};
-    QCommandLineOption lockSizes{"lock-sizes",
-                                 "Set dk = dv = d_model / heads (the standard sizing; the window's "
-                                 "size lock)."};
-    QCommandLineOption hideSpecial{"hide-special",
-                                   "Leave the model's special tokens ([CLS], [SEP], "
-                                   "<|endoftext|>) out of the heatmaps; the model still sees "
-                                   "them, so rows sum to less than 1."};
-    QCommandLineOption mergeSubwords{"merge-subwords",
-                                     "One row and column per word: attention to a word sums its "
-                                     "pieces, attention from a word averages their rows."};
-    QCommandLineOption layer{"layer", "With --model: export the heads of layer K (default: 1).",
-                             "K"};
-    QCommandLineOption view{"view",
-                            "What to export: heads (one layer's grid, default) or model (every "
-                            "layer × head as thumbnails on one scale).",
-                            "heads|model"};
-};
+using namespace cli_detail;
 
 // Parses a whole-number flag value within [min, max], or throws InputError naming the flag.
-long long parseInteger(const QCommandLineParser &parser, const QCommandLineOption &option,
-                       long long min, long long max) {
+long long cli_detail::parseInteger(const QCommandLineParser &parser,
+                                   const QCommandLineOption &option, long long min, long long max) {
     const QString name = option.names().constFirst();
     const QString text = parser.value(option);
     bool ok = false;
@@ -140,6 +34,8 @@ long long parseInteger(const QCommandLineParser &parser, const QCommandLineOptio
                              .toStdString());
     return value;
 }
+
+namespace {
 
 std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOption &option) {
     const QString text = parser.value(option);
@@ -161,154 +57,6 @@ QString requireValue(const QCommandLineParser &parser, const QCommandLineOption 
         throw InputError(
             QStringLiteral("--%1 needs %2").arg(option.names().constFirst(), what).toStdString());
     return value;
-}
-
-// What the window's View controls set, for the window and figures alike; a session's view is
-// the starting point and these flags override it.
-void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
-                      CommandLineOptions &options) {
-    ui::HeatmapStyle &style = options.figure.style;
-    if (parser.isSet(f.colormap) && !ui::parseColormap(parser.value(f.colormap), &style.colormap))
-        throw InputError(
-            QStringLiteral(
-                "--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
-                .arg(parser.value(f.colormap))
-                .toStdString());
-    if (parser.isSet(f.scale)) {
-        const QString mode = parser.value(f.scale);
-        if (mode == QLatin1String("shared-unit"))
-            style.scale = ui::ColorScale::SharedUnit;
-        else if (mode == QLatin1String("shared-max"))
-            style.scale = ui::ColorScale::SharedMax;
-        else if (mode == QLatin1String("per-head"))
-            style.scale = ui::ColorScale::PerHead;
-        else
-            throw InputError(
-                QStringLiteral(
-                    "--scale: unknown colour scale '%1' (use shared-unit, shared-max or per-head)")
-                    .arg(mode)
-                    .toStdString());
-    }
-    if (parser.isSet(f.values) && parser.isSet(f.noValues))
-        throw InputError("--values and --no-values contradict each other; give one");
-    if (parser.isSet(f.values))
-        style.showValues = true;
-    if (parser.isSet(f.noValues))
-        style.showValues = false;
-    if (parser.isSet(f.meanPanel))
-        options.figure.meanPanel = true;
-    if (parser.isSet(f.hideSpecial))
-        options.tokenView.hideSpecial = true;
-    if (parser.isSet(f.mergeSubwords))
-        options.tokenView.mergeSubwords = true;
-    if (parser.isSet(f.baselinePanel))
-        options.baselinePanel = true;
-    options.viewGiven = options.viewGiven || parser.isSet(f.colormap) || parser.isSet(f.scale) ||
-                        parser.isSet(f.values) || parser.isSet(f.noValues) ||
-                        parser.isSet(f.meanPanel) || parser.isSet(f.baselinePanel) ||
-                        parser.isSet(f.hideSpecial) || parser.isSet(f.mergeSubwords);
-}
-
-void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
-                        CommandLineOptions &options) {
-    ui::FigureOptions &figure = options.figure;
-    const bool figureFlags =
-        parser.isSet(f.dpi) || parser.isSet(f.head) || parser.isSet(f.columns) ||
-        parser.isSet(f.size) || parser.isSet(f.caption) || parser.isSet(f.roles) ||
-        parser.isSet(f.width) || parser.isSet(f.height) || parser.isSet(f.fontSize) ||
-        parser.isSet(f.layer) || parser.isSet(f.view);
-    if (figureFlags && options.exportPath.isEmpty())
-        throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size, "
-                         "--layer, --view, --caption and --roles go with --export FILE");
-    if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
-        throw InputError(
-            QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
-                .arg(options.exportPath)
-                .toStdString());
-    figure.scale =
-        (parser.isSet(f.dpi)
-             ? static_cast<double>(parseInteger(parser, f.dpi, ui::FigureOptions::kMinDpi,
-                                                ui::FigureOptions::kMaxDpi))
-             : 192.0) /
-        96.0;
-    if (parser.isSet(f.head)) {
-        const QString head = parser.value(f.head);
-        if (head == QLatin1String("mean")) {
-            figure.part = ui::FigureOptions::Part::Mean;
-        } else if (head != QLatin1String("all")) {
-            figure.part = ui::FigureOptions::Part::Head;
-            figure.head =
-                static_cast<int>(parseInteger(parser, f.head, 1, ConfigLimits::maxHeads)) - 1;
-        }
-    }
-    if (parser.isSet(f.view)) {
-        const QString view = parser.value(f.view);
-        if (view == QLatin1String("model"))
-            figure.part = ui::FigureOptions::Part::Model;
-        else if (view != QLatin1String("heads"))
-            throw InputError(QStringLiteral("--view: unknown view '%1' (use heads or model)")
-                                 .arg(view)
-                                 .toStdString());
-        if (figure.part == ui::FigureOptions::Part::Model &&
-            (parser.isSet(f.head) || parser.isSet(f.layer) || parser.isSet(f.columns)))
-            throw InputError("--view model draws every layer and head; drop --head, --layer and "
-                             "--columns");
-    }
-    if (parser.isSet(f.layer)) // checked against the model's layers once it is loaded
-        figure.layer = static_cast<int>(parseInteger(parser, f.layer, 1, 10'000)) - 1;
-    if (parser.isSet(f.columns))
-        figure.columns =
-            static_cast<int>(parseInteger(parser, f.columns, 1, ConfigLimits::maxHeads));
-    parseViewOptions(parser, f, options);
-    if (parser.isSet(f.size)) {
-        const QStringList parts = parser.value(f.size).split(u'x');
-        bool okW = false, okH = false;
-        const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
-        const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-        constexpr int lo = ui::FigureOptions::kMinSide, hi = ui::FigureOptions::kMaxSide;
-        if (!okW || !okH || w < lo || h < lo || w > hi || h > hi)
-            throw InputError(
-                QStringLiteral("--size: '%1' is not WIDTHxHEIGHT with sides from %2 to %3")
-                    .arg(parser.value(f.size))
-                    .arg(lo)
-                    .arg(hi)
-                    .toStdString());
-        figure.size = {w, h};
-    }
-    if (parser.isSet(f.size) && (parser.isSet(f.width) || parser.isSet(f.height)))
-        throw InputError("--size and --width/--height say the same thing; give one");
-    if (parser.isSet(f.width) || parser.isSet(f.height)) { // physical units, 96 pixels an inch
-        // Without a height, the aspect of the nearest preset: a column figure is not a slide.
-        const auto presetAspect = [](double inches) {
-            using Preset = ui::FigureOptions::Preset;
-            const QSizeF p = ui::FigureOptions::presetInches(inches < 5    ? Preset::SingleColumn
-                                                             : inches < 10 ? Preset::DoubleColumn
-                                                                           : Preset::Slide16x9);
-            return p.height() / p.width();
-        };
-        const double aspect =
-            presetAspect(parser.isSet(f.width) ? ui::parseLength(parser.value(f.width)) : 7.0);
-        const double widthInches = parser.isSet(f.width)
-                                       ? ui::parseLength(parser.value(f.width))
-                                       : ui::parseLength(parser.value(f.height)) / aspect;
-        const double heightInches =
-            parser.isSet(f.height) ? ui::parseLength(parser.value(f.height)) : widthInches * aspect;
-        figure.size = ui::FigureOptions::sizeFromInches({widthInches, heightInches});
-    }
-    if (parser.isSet(f.fontSize)) {
-        bool ok = false;
-        const double points = parser.value(f.fontSize).toDouble(&ok);
-        if (!ok || points < ui::FigureOptions::kMinFontPoints ||
-            points > ui::FigureOptions::kMaxFontPoints)
-            throw InputError(QStringLiteral("--font-size: '%1' is not a size from %2 to %3 points")
-                                 .arg(parser.value(f.fontSize))
-                                 .arg(ui::FigureOptions::kMinFontPoints)
-                                 .arg(ui::FigureOptions::kMaxFontPoints)
-                                 .toStdString());
-        figure.fontPoints = points;
-    }
-    figure.caption = parser.isSet(f.caption);
-    figure.roleBadges = parser.isSet(f.roles);
 }
 
 CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
