@@ -4,6 +4,7 @@
 
 #include <attnviz/error.h>
 #include <attnviz/io/atomic_file.h>
+#include <attnviz/loaders/load_model.h>
 #include <attnviz/weights_file.h>
 
 #include <attention_session.h>
@@ -93,19 +94,17 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
     run.pipeline = options.pipeline;
     AttentionConfig &c = run.pipeline.attention;
     if (options.weightsPath.isEmpty()) {
-        validate(c, 0);
-        run.weights =
-            std::make_shared<const AttentionWeights>(makeRandomWeights(c, run.pipeline.seed));
+        run.weights = loadModel(ModelSource::random(c, run.pipeline.seed)).weights;
         run.weightsInfo = {{"source", "random"}, {"seed", run.pipeline.seed}};
     } else {
-        const SafetensorsFile file =
-            SafetensorsFile::open(options.weightsPath.toStdString(), "the weights file");
-        WeightsLoadOptions load;
-        load.prefix = options.weightsPrefix;
+        // The command line cannot ask: a head count in doubt, or one that disagrees with the
+        // file's num_heads, is refused (the window asks instead).
+        std::optional<int> heads;
         if (options.headsGiven && !c.singleHead)
-            load.heads = c.heads;
-        LoadedWeights loaded = loadAttentionWeights(file, load);
-        const AttentionWeights &w = loaded.weights;
+            heads = c.heads;
+        const LoadedSource loaded = loadModel(ModelSource::weightsFile(
+            options.weightsPath.toStdString(), options.weightsPrefix, heads));
+        const AttentionWeights &w = *loaded.weights;
         requireAgreement(options.dimGiven, "dim", c.dModel, w.dModel, "whose d_model is");
         requireAgreement(options.dkGiven, "dk", c.dk, w.dk,
                          "whose query projection gives " + std::to_string(w.heads) + " heads dk =");
@@ -114,15 +113,15 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
         if (c.singleHead && w.out)
             throw InputError("--single-head disagrees with the weights file, which has an output "
                              "projection (" +
-                             std::string(describe(loaded.module.convention)) + ")");
+                             std::string(describe(loaded.module->convention)) + ")");
         const bool causal = c.causal;
         c = w.config();
         c.causal = causal;
         run.weightsInfo = {{"source", "file"},
                            {"file", options.weightsPath.toStdString()},
-                           {"prefix", loaded.module.prefix},
-                           {"convention", std::string(describe(loaded.module.convention))}};
-        run.weights = std::make_shared<const AttentionWeights>(std::move(loaded.weights));
+                           {"prefix", loaded.module->prefix},
+                           {"convention", std::string(describe(loaded.module->convention))}};
+        run.weights = loaded.weights;
         run.weightsFromFile = true;
     }
     if (!options.embeddingsPath.isEmpty())

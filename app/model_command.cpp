@@ -5,6 +5,7 @@
 #include <attnviz/error.h>
 #include <attnviz/io/atomic_file.h>
 #include <attnviz/io/input_file.h>
+#include <attnviz/loaders/load_model.h>
 #include <attnviz/model/builtin_models.h>
 #include <attnviz/model/model_dump.h>
 
@@ -23,22 +24,21 @@ namespace attnviz {
 
 namespace {
 
+std::string builtinModelsDir() {
+    return findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString());
+}
+
 std::vector<BuiltinModelInfo> builtinModels() {
-    return listBuiltinModels(
-        findBuiltinModelsDir(QCoreApplication::applicationDirPath().toStdString()));
+    return listBuiltinModels(builtinModelsDir());
 }
 
 } // namespace
 
 QString resolveModelFolder(const QString &nameOrFolder) {
-    const std::vector<BuiltinModelInfo> models = builtinModels();
-    if (const BuiltinModelInfo *info = findBuiltinModel(models, nameOrFolder.toStdString()))
-        return QString::fromStdString(info->folder);
-    if (QFileInfo(nameOrFolder).isDir())
-        return nameOrFolder;
-    throw InputError(
-        "'" + printableLine(nameOrFolder.toStdString()) +
-        "' is neither a built-in model (see attnviz --list-models) nor a model folder");
+    const ModelSource source = ModelSource::named(nameOrFolder.toStdString(), builtinModelsDir());
+    if (source.kind == ModelSource::Kind::Builtin)
+        return QString::fromStdString(findBuiltinModel(builtinModels(), source.name)->folder);
+    return nameOrFolder;
 }
 
 void listModels() {
@@ -53,8 +53,8 @@ void listModels() {
 void runModelHeadless(const CommandLineOptions &options) {
     if (!options.dumpPath.isEmpty() && options.dumpPath != QLatin1String("-"))
         resolveOutputTarget(options.dumpPath.toStdString(), "the dump");
-    const QString folder = resolveModelFolder(options.model);
-    auto loaded = std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString()));
+    const std::shared_ptr<const LoadedModel> loaded =
+        loadModel(ModelSource::named(options.model.toStdString(), builtinModelsDir())).model;
     if (!options.dumpPath.isEmpty() || options.metrics) {
         ModelRunLimits limits;
         limits.maxTokens = options.pipeline.tokenizer.maxTokens;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <attnviz/error.h>
+#include <attnviz/loaders/load_model.h>
 #include <attnviz/weights_file.h>
 
 #include "file_load_worker.h"
@@ -321,28 +322,27 @@ bool AttentionSession::setOptions(const PipelineOptions &options) {
 
 void AttentionSession::setHeads(int heads) {
     if (m_loadedWeights) { // the same projections, split into a different number of heads
-        if (!allowedHeadCounts().contains(heads)) {
-            setError(tr("%1 heads do not divide the loaded projections").arg(heads));
-            return;
+        try {
+            useLoadedWeights(
+                std::make_shared<const AttentionWeights>(resplitHeads(*m_loadedWeights, heads)),
+                m_weightsSource);
+        } catch (const InputError &e) {
+            setError(translatedError(e));
         }
-        auto resplit = std::make_shared<AttentionWeights>(*m_loadedWeights);
-        resplit->heads = heads;
-        resplit->dk = resplit->q.outFeatures() / heads;
-        resplit->dv = resplit->v.outFeatures() / heads;
-        useLoadedWeights(std::move(resplit), m_weightsSource);
         return;
     }
     changeOptions([=](PipelineOptions &o) { o.attention.heads = heads; });
 }
 
 QList<int> AttentionSession::allowedHeadCounts() const {
+    if (!m_loadedWeights)
+        return {};
+    if (!m_loadedWeights->out) // one head, no output projection: nothing to split
+        return {1};
     QList<int> counts;
-    if (!m_loadedWeights || !m_loadedWeights->out)
-        return m_loadedWeights ? QList<int>{1} : counts;
-    const int q = m_loadedWeights->q.outFeatures(), v = m_loadedWeights->v.outFeatures();
-    for (int h = 1; h <= std::min(q, ConfigLimits::maxHeads); ++h)
-        if (q % h == 0 && v % h == 0)
-            counts << h;
+    for (int h :
+         headCountDivisors(m_loadedWeights->q.outFeatures(), m_loadedWeights->v.outFeatures()))
+        counts << h;
     return counts;
 }
 
@@ -350,10 +350,9 @@ QString AttentionSession::useWeightsFile(const OpenedWeightsFile &opened,
                                          const std::optional<std::string> &prefix,
                                          std::optional<int> heads) {
     try {
-        WeightsLoadOptions options;
-        options.prefix = prefix;
-        options.heads = heads;
-        LoadedWeights loaded = loadAttentionWeights(*opened.file, options);
+        // The window's heads were chosen by its user from the divisors: they win over num_heads.
+        LoadedWeights loaded =
+            loadWeightsModule(*opened.file, prefix, heads, HeadCountAnswer::AskedWins);
         useLoadedWeights(std::make_shared<const AttentionWeights>(std::move(loaded.weights)),
                          QFileInfo(opened.path).fileName());
         m_weightsPath = opened.path;

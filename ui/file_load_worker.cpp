@@ -4,13 +4,16 @@
 #include <QCoreApplication>
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
+#include <attnviz/loaders/head_count.h>
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <charconv>
+#include <algorithm>
 #include <exception>
+#include <span>
 
 namespace attnviz::ui {
 
@@ -22,26 +25,31 @@ struct LoadText {
 } // namespace
 
 std::optional<int> OpenedWeightsFile::declaredHeads() const {
-    const auto it = file->metadata().find("num_heads");
-    if (it == file->metadata().end())
-        return std::nullopt;
-    int heads = 0;
-    const char *begin = it->second.data(), *end = begin + it->second.size();
-    const auto [stop, ec] = std::from_chars(begin, end, heads);
-    if (ec != std::errc() || stop != end || heads < 1)
-        return std::nullopt;
-    return heads;
+    try {
+        return declaredHeadCount(file->metadata());
+    } catch (const InputError &) {
+        return std::nullopt; // not offered in the question; the loader then refuses the file
+    }
 }
 
 OpenedWeightsFile openWeightsFile(const QString &path) {
-    // Checked first: the reader below would block on a FIFO and hashing /dev/zero never ends.
-    requireRegularFile(path.toStdString(), "the weights file");
+    // One open and one pass over the file: SafetensorsFile refuses a FIFO, a device or a directory
+    // without blocking, and the hash is taken from its mapping, the same pages the tensors are
+    // converted from later.
     OpenedWeightsFile opened;
     opened.path = QFileInfo(path).absoluteFilePath();
-    opened.file =
-        std::make_shared<const SafetensorsFile>(SafetensorsFile::open(path.toStdString()));
+    opened.file = std::make_shared<const SafetensorsFile>(
+        SafetensorsFile::open(path.toStdString(), "the weights file"));
     opened.modules = findAttentionModules(*opened.file);
-    opened.sha256 = fileSha256(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::span<const std::byte> bytes = opened.file->fileBytes();
+    constexpr std::size_t kChunk = std::size_t{1} << 24; // addData takes a qsizetype
+    for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+        const std::size_t n = std::min(kChunk, bytes.size() - at);
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(bytes.data() + at),
+                                    static_cast<qsizetype>(n)));
+    }
+    opened.sha256 = QString::fromLatin1(hash.result().toHex());
     return opened;
 }
 

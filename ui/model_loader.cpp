@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <attnviz/error.h>
+#include <attnviz/loaders/load_model.h>
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -94,8 +95,7 @@ void ModelLoader::start() {
         control.cancel = cancel.get();
         control.progress = report;
         try {
-            result->model =
-                std::make_shared<const LoadedModel>(loadModelFolder(folder.toStdString(), control));
+            result->model = loadModel(ModelSource::folder(folder.toStdString()), control).model;
         } catch (const InputError &e) {
             result->error = translatedError(e);
         } catch (const std::bad_alloc &) {

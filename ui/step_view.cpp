@@ -9,6 +9,8 @@
 #include <attnviz/model/model.h>
 
 #include <QCheckBox>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -16,7 +18,9 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -117,8 +121,6 @@ StepView::StepView(QWidget *parent)
     syncSelectors();
 }
 
-StepView::~StepView() = default;
-
 void StepView::setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot) {
     m_snapshot = std::move(snapshot);
     if (m_snapshot && m_snapshot->model)
@@ -181,54 +183,186 @@ void StepView::syncSelectors() {
     m_unscaledBox->setChecked(m_unscaled);
 }
 
-void StepView::recompute() {
-    m_stale = false;
-    m_error.clear();
-    if (!m_snapshot || (!m_snapshot->model && !m_snapshot->weights) ||
-        (m_snapshot->model && !m_snapshot->run)) {
-        m_diagram = StepDiagram();
-        m_canvas->updateSize();
-        return;
+namespace {
+
+// Multiply-adds above which the steps are computed on a worker (about 2 ms of Eigen on one core,
+// the same limit as AttentionSession's): below it the result is ready before the next frame.
+constexpr double kSynchronousStepWork = 4e6;
+
+bool canShowSteps(const SessionSnapshot *snapshot) {
+    return snapshot && (snapshot->model || snapshot->weights) &&
+           (!snapshot->model || snapshot->run);
+}
+
+// The work of one runModel over the snapshot's input (every layer: the steps need the residual
+// stream up to the chosen layer, and the run goes on to the end).
+double estimatedStepWork(const SessionSnapshot &snapshot) {
+    const auto blockWork = [](const AttentionWeights &w, double n) {
+        const double d = w.dModel, h = w.heads, dk = w.dk, dv = w.dv;
+        return n * d * h * (2 * dk + dv) + n * h * dv * d + n * n * h * (dk + dv);
+    };
+    if (snapshot.model) {
+        const double n = static_cast<double>(snapshot.run->trace.input.rows());
+        double work = 0;
+        for (const Block &block : snapshot.model->model.blocks) {
+            work += blockWork(block.attention, n);
+            if (block.mlp)
+                work += 2.0 * n * static_cast<double>(block.mlp->fc1.weight.size());
+        }
+        return work;
     }
+    return blockWork(*snapshot.weights, static_cast<double>(snapshot.result.input.rows()));
+}
+
+} // namespace
+
+// One request for the steps of (layer, head); the snapshot is immutable, so a worker may read it.
+struct StepView::Job {
+    quint64 id = 0;
+    std::shared_ptr<const SessionSnapshot> snapshot;
+    int layer = 0, head = 0;
+    bool unscaled = false;
+};
+
+struct StepView::Outcome {
+    Job job;
+    std::optional<HeadSteps> steps;
+    double scaledEntropy = kNotMeasured, unscaledEntropy = kNotMeasured;
+    QString error;
+};
+
+StepView::~StepView() {
+    if (m_watcher)
+        m_watcher->waitForFinished(); // a worker must not outlive the snapshot it reads
+}
+
+// Runs on any thread: reads nothing but the job, and lets no exception out.
+StepView::Outcome StepView::compute(const Job &job) {
+    Outcome out;
+    out.job = job;
+    const SessionSnapshot &snapshot = *job.snapshot;
     TraceRequest request;
-    request.layer = m_layer;
-    request.head = m_head;
-    StepContext context;
-    context.tokens = m_snapshot->tokens;
+    request.layer = job.layer;
+    request.head = job.head;
     try {
         // The steps are the core's own: the same runModel the window's run used, on its input.
         auto run = [&](bool unscaled) {
             request.unscaled = unscaled;
-            if (m_snapshot->model)
-                return runModel(m_snapshot->model->model, m_snapshot->run->trace.input, request);
-            return runModel(
-                makeModuleModel(*m_snapshot->weights, m_snapshot->options.attention.causal),
-                m_snapshot->result.input, request);
+            if (snapshot.model)
+                return runModel(snapshot.model->model, snapshot.run->trace.input, request);
+            return runModel(makeModuleModel(*snapshot.weights, snapshot.options.attention.causal),
+                            snapshot.result.input, request);
         };
-        const Model *model = m_snapshot->model ? &m_snapshot->model->model : nullptr;
-        context.causal = model ? model->spec.causal : m_snapshot->options.attention.causal;
-        context.layers = model ? model->layers() : 1;
+        const bool causal =
+            snapshot.model ? snapshot.model->model.spec.causal : snapshot.options.attention.causal;
+        Trace trace = run(job.unscaled);
+        if (!trace.steps)
+            throw InputError("the core kept no steps for this head");
+        if (job.unscaled) {
+            const Trace scaled = run(false);
+            out.scaledEntropy =
+                StepDiagram::meanNormalisedEntropy(scaled.steps->probabilities, causal);
+            out.unscaledEntropy =
+                StepDiagram::meanNormalisedEntropy(trace.steps->probabilities, causal);
+        }
+        out.steps = std::move(trace.steps);
+    } catch (const std::exception &e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+    return out;
+}
+
+bool StepView::isComputing() const {
+    if (!m_watcher)
+        return false;
+    if (m_watcher->isRunning() || m_pending)
+        return true;
+    // Finished, but its signal has not arrived yet: not drawn either.
+    const QFuture<Outcome> future = m_watcher->future();
+    return future.isValid() && future.resultCount() > 0 && future.result().job.id > m_handledId;
+}
+
+void StepView::recompute() {
+    m_stale = false;
+    const quint64 id = ++m_latestId; // any result still running is stale from now on
+    if (!canShowSteps(m_snapshot.get())) {
+        m_pending.reset();
+        m_error.clear();
+        m_diagram = StepDiagram();
+        m_canvas->updateSize();
+        return;
+    }
+    Job job;
+    job.id = id;
+    job.snapshot = m_snapshot;
+    job.layer = m_layer;
+    job.head = m_head;
+    job.unscaled = m_unscaled;
+    const double work = estimatedStepWork(*m_snapshot) * (m_unscaled ? 2 : 1);
+    if (work < kSynchronousStepWork) {
+        m_pending.reset();
+        apply(compute(job));
+        return;
+    }
+    if (isComputing()) { // the running one finishes, then only the newest request runs
+        m_pending = std::make_unique<Job>(std::move(job));
+    } else {
+        start(std::move(job));
+    }
+    m_entropyLabel->setText(tr("Computing the steps of head %1…").arg(m_head + 1));
+}
+
+void StepView::start(Job job) {
+    if (!m_watcher) {
+        m_watcher = new QFutureWatcher<Outcome>(this);
+        connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &StepView::finished);
+    }
+    m_watcher->setFuture(QtConcurrent::run([job = std::move(job)] { return compute(job); }));
+}
+
+void StepView::finished() {
+    const Outcome outcome = m_watcher->result();
+    if (outcome.job.id <= m_handledId) // waitForSteps() handled it before its signal came
+        return;
+    m_handledId = outcome.job.id;
+    if (m_pending) {
+        Job next = std::move(*m_pending);
+        m_pending.reset();
+        start(std::move(next));
+    }
+    if (outcome.job.id == m_latestId)
+        apply(outcome);
+    // else: a newer request was made while it ran; its result is dropped
+}
+
+void StepView::waitForSteps() {
+    while (isComputing()) {
+        m_watcher->waitForFinished();
+        finished();
+    }
+}
+
+void StepView::apply(const Outcome &outcome) {
+    m_error = outcome.error;
+    m_scaledEntropy = outcome.scaledEntropy;
+    m_unscaledEntropy = outcome.unscaledEntropy;
+    if (outcome.steps) {
+        const SessionSnapshot &snapshot = *outcome.job.snapshot;
+        const Model *model = snapshot.model ? &snapshot.model->model : nullptr;
         const AttentionWeights &weights =
-            model ? model->blocks[static_cast<std::size_t>(m_layer)].attention
-                  : *m_snapshot->weights;
+            model ? model->blocks[static_cast<std::size_t>(outcome.job.layer)].attention
+                  : *snapshot.weights;
+        StepContext context;
+        context.tokens = snapshot.tokens;
+        context.causal = model ? model->spec.causal : snapshot.options.attention.causal;
+        context.layers = model ? model->layers() : 1;
         context.heads = weights.heads;
         context.hasOutProjection = weights.out.has_value();
         context.queryPrescaled = model && model->spec.scaling == QueryScaling::ScaleQuery;
         context.modelName = model ? QString::fromStdString(model->spec.name) : QString();
-        context.unscaled = m_unscaled;
-        const Trace trace = run(m_unscaled);
-        if (!trace.steps)
-            throw InputError("the core kept no steps for this head");
-        m_diagram.setSteps(*trace.steps, context);
-        if (m_unscaled) {
-            const Trace scaled = run(false);
-            m_scaledEntropy =
-                StepDiagram::meanNormalisedEntropy(scaled.steps->probabilities, context.causal);
-            m_unscaledEntropy =
-                StepDiagram::meanNormalisedEntropy(trace.steps->probabilities, context.causal);
-        }
-    } catch (const std::exception &e) {
-        m_error = QString::fromUtf8(e.what());
+        context.unscaled = outcome.job.unscaled;
+        m_diagram.setSteps(*outcome.steps, context);
+    } else {
         m_diagram = StepDiagram();
     }
     if (!m_error.isEmpty())
@@ -267,11 +401,13 @@ void StepView::showHover(const QString &text) {
 
 void StepView::renderTo(QPainter &painter) {
     recomputeIfStale();
+    waitForSteps(); // a figure is drawn whole, never the previous head's
     m_diagram.paint(painter);
 }
 
 QString StepView::save(const QString &path) {
     recomputeIfStale();
+    waitForSteps();
     if (m_diagram.isEmpty())
         return tr("there are no steps to save: %1")
             .arg(m_error.isEmpty() ? tr("no result yet") : m_error);

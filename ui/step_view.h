@@ -13,6 +13,7 @@ class QLabel;
 class QPainter;
 class QScrollArea;
 class QSpinBox;
+template <typename T> class QFutureWatcher;
 
 namespace attnviz::ui {
 
@@ -20,8 +21,10 @@ struct SessionSnapshot;
 class StepCanvas;
 
 // Shows the steps of one (layer, head) of a snapshot. It recomputes them with the core's runModel
-// on the snapshot's own input, so what it draws is the core's intermediates. It has no signals:
-// the window calls setSnapshot() on every result and showHead() to pick a head.
+// on the snapshot's own input, so what it draws is the core's intermediates. A small computation
+// runs at once; a large one on a worker (the newest request wins, a stale result is dropped), so
+// the GUI thread never waits for a whole model's run. It has no signals: the window calls
+// setSnapshot() on every result and showHead() to pick a head.
 class StepView : public QWidget {
     Q_OBJECT
 public:
@@ -46,6 +49,10 @@ public:
     double scaledEntropy() const { return m_scaledEntropy; }
     double unscaledEntropy() const { return m_unscaledEntropy; }
     QString errorText() const { return m_error; }
+    // True while the steps asked for last are computed on a worker (the previous ones stay drawn).
+    bool isComputing() const;
+    // Blocks until the steps asked for last are drawn (tests, export).
+    void waitForSteps();
     // The explanation shown for the cell last hovered (empty when none).
     QString hoverText() const;
 
@@ -59,6 +66,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    struct Job;
+    struct Outcome;
+    static Outcome compute(const Job &job);
+    void start(Job job);
+    void finished();
+    void apply(const Outcome &outcome);
     void recompute();
     void recomputeIfStale();
     void relayout();
@@ -72,6 +85,10 @@ private:
     double m_scaledEntropy, m_unscaledEntropy;
     QString m_error;
     StepDiagram m_diagram;
+    QFutureWatcher<Outcome> *m_watcher = nullptr;
+    std::unique_ptr<Job> m_pending; // asked for while one ran: started when that one finishes
+    quint64 m_latestId = 0;         // the newest request; results of older ones are dropped
+    quint64 m_handledId = 0;        // the newest worker result handled
     QSpinBox *m_layerBox = nullptr;
     QSpinBox *m_headBox = nullptr;
     QCheckBox *m_unscaledBox = nullptr;

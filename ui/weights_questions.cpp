@@ -3,6 +3,7 @@
 #include "file_load_worker.h"
 
 #include <attnviz/attention_config.h>
+#include <attnviz/loaders/head_count.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -34,8 +35,8 @@ QString itemText(const HeadCountQuestion &q, int heads) {
 
 QList<int> divisorHeadCounts(int queryRows, int valueRows, int maxHeads) {
     QList<int> counts;
-    for (int h = 1; h <= std::min(queryRows, maxHeads); ++h)
-        if (queryRows % h == 0 && valueRows % h == 0)
+    for (int h : headCountDivisors(queryRows, valueRows)) // the loader's rule (loaders/)
+        if (h <= maxHeads)
             counts << h;
     if (counts.isEmpty())
         counts << 1;
@@ -44,18 +45,18 @@ QList<int> divisorHeadCounts(int queryRows, int valueRows, int maxHeads) {
 
 HeadCountQuestion makeHeadCountQuestion(const QString &fileName, int queryRows, int valueRows,
                                         std::optional<int> declared, int currentHeads) {
+    HeadCountFacts facts;
+    facts.queryRows = queryRows;
+    facts.valueRows = valueRows;
+    facts.declared = declared;
+    const HeadCountOffer offer = offerHeadCounts(facts, currentHeads);
     HeadCountQuestion q;
     q.fileName = fileName;
     q.queryRows = queryRows;
     q.valueRows = valueRows;
-    q.choices = divisorHeadCounts(queryRows, valueRows, ConfigLimits::maxHeads);
+    q.choices = QList<int>(offer.choices.begin(), offer.choices.end());
     q.declared = declared;
-    if (declared && q.choices.contains(*declared))
-        q.preselected = *declared;
-    else if (q.choices.contains(currentHeads))
-        q.preselected = currentHeads;
-    else
-        q.preselected = q.choices.front();
+    q.preselected = offer.preselected;
     return q;
 }
 

@@ -140,6 +140,30 @@ constexpr Template kTemplates[] = {
      ATTNVIZ_ERROR_TEXT("attnviz::InputError", "tensor %1 has shape %2; expected a matrix")},
     {ErrorId::SafetensorsNotVector,
      ATTNVIZ_ERROR_TEXT("attnviz::InputError", "tensor %1 has shape %2; expected a vector")},
+    {ErrorId::HeadCountUnknown,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "the file does not say how many heads the projections hold (PyTorch does "
+                        "not store it); give it with --heads, or as __metadata__ num_heads")},
+    {ErrorId::HeadCountNotDivisor,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "%1 heads do not divide the projections: the query has %2 rows and the "
+                        "value %3")},
+    {ErrorId::HeadCountOutOfRange,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "the head count %1 is out of range (1 to %2)")},
+    {ErrorId::HeadCountSingleHeadModule,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "Self_Attention weights have exactly one head; drop --heads")},
+    {ErrorId::HeadCountDisagrees,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "--heads %1 disagrees with the weights file, whose __metadata__ num_heads "
+                        "is %2")},
+    {ErrorId::HeadCountMetadataBad,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "__metadata__ num_heads is '%1', not a whole number from 1 to %2")},
+    {ErrorId::ModelSourceUnknown,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError",
+                        "'%1' is neither a built-in model (see attnviz --list-models) nor a model "
+                        "folder")},
 };
 
 static_assert(std::size(kTemplates) == static_cast<std::size_t>(ErrorId::Count) - 1,

@@ -260,15 +260,11 @@ void checkLength(std::uint64_t fileBytes) {
 } // namespace
 
 SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view what) {
-    requireRegularFile(path, what); // names a directory, device or FIFO, without blocking
+    // One open: it names a directory, device or FIFO without blocking, and the kind and size are
+    // checked on the descriptor that is then mapped.
     FileDescriptor file;
-    file.fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    struct stat info {};
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0)
-        fail(ErrorId::FileCannotOpen, {std::string(what), quotedPath(path), std::strerror(errno)});
-    if (!S_ISREG(info.st_mode)) // swapped after the check above
-        fail(ErrorId::FileNotRegular, {std::string(what), quotedPath(path), "not a regular file"});
-    const auto size = static_cast<std::uint64_t>(info.st_size);
+    std::uint64_t size = 0;
+    file.fd = openRegularFile(path, what, size);
     try {
         checkLength(size);
         std::array<std::byte, 8> length{};
@@ -385,6 +381,10 @@ Eigen::MatrixXf SafetensorsFile::matrix(const TensorInfo &tensor) const {
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     return Eigen::Map<const RowMajor>(v.data(), static_cast<Eigen::Index>(tensor.shape[0]),
                                       static_cast<Eigen::Index>(tensor.shape[1]));
+}
+
+std::span<const std::byte> SafetensorsFile::fileBytes() const {
+    return {m_bytes->data, m_bytes->size};
 }
 
 Eigen::VectorXf SafetensorsFile::vector(const TensorInfo &tensor) const {

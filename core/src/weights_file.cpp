@@ -1,5 +1,7 @@
 #include "attnviz/weights_file.h"
 
+#include "attnviz/loaders/load_model.h"
+
 #include "attnviz/error.h"
 
 #include <algorithm>
@@ -122,20 +124,6 @@ std::string listPrefixes(const std::vector<AttentionModuleInfo> &modules) {
     if (modules.size() > 6)
         list += ", …";
     return list;
-}
-
-std::optional<int> metadataHeads(const SafetensorsFile &file) {
-    const auto it = file.metadata().find("num_heads");
-    if (it == file.metadata().end())
-        return std::nullopt;
-    int heads = 0;
-    const auto [end, ec] =
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), heads);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || heads < 1 ||
-        heads > ConfigLimits::maxHeads)
-        fail("__metadata__ num_heads is '" + it->second.substr(0, 40) +
-             "', not a whole number from 1 to " + std::to_string(ConfigLimits::maxHeads));
-    return heads;
 }
 
 void checkInFeatures(const LinearLayer &layer, const std::string &name, int dModel) {
@@ -269,25 +257,11 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
         fail("the key projection has " + std::to_string(w.k.outFeatures()) +
              " rows but the query projection has " + std::to_string(w.q.outFeatures()));
 
-    if (chosen->convention == WeightsConvention::SeedSelfAttention) {
-        if (options.heads && *options.heads != 1)
-            fail("Self_Attention weights have exactly one head; drop --heads");
-        w.heads = 1;
-    } else if (options.heads) {
-        if (*options.heads < 1 || *options.heads > ConfigLimits::maxHeads)
-            fail("the head count " + std::to_string(*options.heads) + " is out of range (1 to " +
-                 std::to_string(ConfigLimits::maxHeads) + ")");
-        w.heads = *options.heads;
-    } else if (const auto fromMetadata = metadataHeads(file)) {
-        w.heads = *fromMetadata;
-    } else {
-        fail("the file does not say how many heads the projections hold (PyTorch does not store "
-             "it); give it with --heads, or as __metadata__ num_heads");
-    }
-    if (w.q.outFeatures() % w.heads != 0 || w.v.outFeatures() % w.heads != 0)
-        fail(std::to_string(w.heads) + " heads do not divide the projections: the query has " +
-             std::to_string(w.q.outFeatures()) + " rows and the value " +
-             std::to_string(w.v.outFeatures()));
+    // The module as read (a mis-shaped file has rows the header's survey did not see).
+    AttentionModuleInfo read = *chosen;
+    read.queryRows = static_cast<int>(w.q.outFeatures());
+    read.valueRows = static_cast<int>(w.v.outFeatures());
+    w.heads = resolveHeadCount(headCountFacts(file, read, options.heads), options.answer);
     w.dk = w.q.outFeatures() / w.heads;
     w.dv = w.v.outFeatures() / w.heads;
     if (w.out && (w.out->inFeatures() != w.v.outFeatures() || w.out->outFeatures() != w.dModel))

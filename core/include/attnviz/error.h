@@ -69,6 +69,14 @@ enum class ErrorId {
     SafetensorsNotFloat,
     SafetensorsNotMatrix,
     SafetensorsNotVector,
+    // The loader (loaders/): the head count and the source
+    HeadCountUnknown,
+    HeadCountNotDivisor,
+    HeadCountOutOfRange,
+    HeadCountSingleHeadModule,
+    HeadCountDisagrees,
+    HeadCountMetadataBad,
+    ModelSourceUnknown,
     Count // not an error: the number of ids
 };
 

@@ -79,6 +79,8 @@ public:
     Eigen::MatrixXf matrix(const TensorInfo &tensor) const;
     // A 1-D tensor as a vector; throws when not 1-D.
     Eigen::VectorXf vector(const TensorInfo &tensor) const;
+    // Every byte of the file (the mapping), e.g. to hash it without reading the file again.
+    std::span<const std::byte> fileBytes() const;
 
 private:
     struct Bytes; // the file's bytes: a read-only mapping or an owned buffer

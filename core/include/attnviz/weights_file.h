@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attnviz/attention_weights.h"
+#include "attnviz/loaders/head_count.h"
 #include "attnviz/safetensors.h"
 
 #include <cstdint>
@@ -37,6 +38,8 @@ std::vector<AttentionModuleInfo> findAttentionModules(const SafetensorsFile &fil
 struct WeightsLoadOptions {
     std::optional<std::string> prefix; // required when the file holds several modules
     std::optional<int> heads;          // else __metadata__["num_heads"]
+    // An asked count wins over num_heads here; the command line passes Refuse (loaders/).
+    HeadCountAnswer answer = HeadCountAnswer::AskedWins;
 };
 
 struct LoadedWeights {
@@ -44,9 +47,10 @@ struct LoadedWeights {
     AttentionModuleInfo module;
 };
 
-// Loads one module. Absent biases (bias=False) are zero. Throws InputError naming the tensor for
-// a missing tensor, a shape that disagrees, a head count that does not divide the projections,
-// non-finite values, or an unknown head count.
+// Loads one module. Absent biases (bias=False) are zero; the heads follow resolveHeadCount
+// (loaders/head_count.h). Throws InputError naming the tensor for a missing tensor, a shape that
+// disagrees, a head count that does not divide the projections, non-finite values, or an unknown
+// head count.
 LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoadOptions &options);
 
 // Saves weights in the seed's names (Self_Attention names without an out projection), F32, with

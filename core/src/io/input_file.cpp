@@ -51,6 +51,13 @@ int openRegular(const std::string &path, std::string_view what, struct stat &inf
 
 } // namespace
 
+int openRegularFile(const std::string &path, std::string_view what, std::uint64_t &size) {
+    struct stat info {};
+    const int fd = openRegular(path, what, info);
+    size = static_cast<std::uint64_t>(info.st_size);
+    return fd;
+}
+
 std::string quotedPath(std::string_view path) {
     constexpr std::size_t kMax = 160;
     std::string shown(path.substr(0, kMax));

@@ -18,6 +18,11 @@ std::string readInputFile(const std::string &path, std::uint64_t maxBytes, std::
 // checks as readInputFile, for callers that map or stream the file themselves.
 void requireRegularFile(const std::string &path, std::string_view what);
 
+// Opens `path` for reading without blocking and checks, on the opened descriptor, that it is a
+// regular file; returns the descriptor (the caller closes it) and its size in `size`. The one
+// open behind requireRegularFile, for readers that map the file (each open is a read to count).
+int openRegularFile(const std::string &path, std::string_view what, std::uint64_t &size);
+
 // What a file that is not a regular one is, from its st_mode: "a directory", "a FIFO (named
 // pipe)", "a device", "a socket" — for messages of readers and writers alike.
 std::string fileKind(unsigned mode);
