@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 
-class QCPPainter;
 class QIODevice;
 class QPainter;
 class QTextLayout;
@@ -88,7 +87,9 @@ public:
     // Where the last paint put each panel, in logical pixels (square: a heatmap is N × N).
     const QList<QRect> &panelRects() const { return m_panelRects; }
     QString caption() const { return m_caption; }
-    void paint(QCPPainter &painter); // in logical coordinates, options.size
+    // In logical coordinates, options.size; heatmaps are vectors when the painter came from
+    // MatrixPlot::figurePainter().
+    void paint(QPainter &painter);
     QImage toImage();
     // Writes by the file's extension (.png, .svg, .pdf) through QSaveFile, so a failure keeps
     // any previous file. Throws InputError naming the problem ("No space left on device").

@@ -1,12 +1,16 @@
-// Plot pieces behind HeatmapView: a QCustomPlot that reports its paints, and a colour map that
-// also draws cell values, masked cells and the highlighted query row on its own (buffered) layer.
+// The plotting library's pieces behind MatrixPlot and ColorBar; private to the plot module.
 #pragma once
+
+#include "matrix_scale.h"
 
 #include <qcustomplot.h>
 
+#include <functional>
+
 namespace attnviz::ui {
 
-class HeatmapPlot : public QCustomPlot {
+// The plot widget: reports its paints.
+class PlotCanvas : public QCustomPlot {
     Q_OBJECT
 public:
     using QCustomPlot::QCustomPlot;
@@ -24,8 +28,8 @@ private:
     quint64 m_paintCount = 0;
 };
 
-// A head's role under its title: the text in a rounded box tinted with the role's colour (an
-// outline only when the colour is invalid). Text stays dark on the light tint in every theme.
+// A role under a title: the text in a rounded box tinted with the role's colour (an outline
+// only when the colour is invalid). Text stays dark on the light tint in every theme.
 class BadgeElement : public QCPTextElement {
     Q_OBJECT
 public:
@@ -40,11 +44,12 @@ private:
     QColor m_color;
 };
 
-// Fills `area` as masked cells look: a warm neutral blank (in no colour map), then draws the
-// light diagonal `hatching` over it (empty when cells are too small to show it).
-void paintMaskedArea(QPainter &painter, const QPainterPath &area, const QPainterPath &hatching);
+// The gradient the plotting library draws `scale` with (the same stops, interpolated in RGB).
+QCPColorGradient gradientOf(const MatrixScale &scale);
 
-class AttentionColorMap : public QCPColorMap {
+// The cells of a [rows × columns] matrix (cell (row, column) is data cell (column, row)); also
+// draws cell values, masked cells and the highlighted row on its own buffered layer.
+class CellMap : public QCPColorMap {
     Q_OBJECT
 public:
     using QCPColorMap::QCPColorMap;
@@ -57,23 +62,24 @@ public:
         m_highlightRow = row;
         m_highlightColor = color;
     }
-    // Causal: key columns after the query row are masked (never attended, not a real zero).
     void setCausalMask(bool causal) { m_causal = causal; }
     bool isMasked(int row, int column) const { return m_causal && column > row; }
-    // Maps a value to its cell colour for the text contrast (the gradient and range in use).
+    void setMaxVectorCells(int cells) { m_maxVectorCells = cells; }
+    // Maps a value to its cell colour (the scale and range in use).
     std::function<QColor(double)> colorOf;
+    QRectF cellRect(int row, int column) const;
 
 protected:
     void draw(QCPPainter *painter) override;
 
 private:
-    QRectF cellRect(int row, int column) const;
-    void drawVectorCells(QCPPainter *painter, int n);
-    void drawCellImage(QCPPainter *painter, int n);
-    void drawMaskedCells(QCPPainter *painter, int n);
+    void drawVectorCells(QCPPainter *painter, int rows, int columns);
+    void drawCellImage(QCPPainter *painter, int rows, int columns);
+    void drawMaskedCells(QCPPainter *painter, int rows, int columns);
 
     bool m_showValues = false;
     bool m_causal = false;
+    int m_maxVectorCells = 64;
     QFont m_valueFont;
     int m_highlightRow = -1;
     QColor m_highlightColor;
