@@ -73,7 +73,7 @@ QString figureWeightsName(const AttentionSession &session);
 QString figureCaption(const SessionSnapshot &snapshot, const QString &weightsName = {});
 
 // Builds its own hidden views with a light print palette, so the window is untouched. Text stays
-// text; cells are rectangles in SVG and PDF up to kMaxTokensForVectorCells a side, and above it
+// text; cells are rectangles in SVG and PDF up to MatrixPlot::kMaxVectorCells a side, and above it
 // one lossless image per heatmap (one pixel per cell, scaled without smoothing).
 class FigureRenderer {
 public:

@@ -102,6 +102,7 @@ MatrixPlot::MatrixPlot(QWidget *parent)
     m_title = new QCPTextElement(m_plot, QString(),
                                  QFont(font().family(), font().pointSize() + 1, QFont::Bold));
     m_header->addElement(0, 0, m_title);
+    m_title->setMaximumSize(QWIDGETSIZE_MAX, 0); // no title yet
     m_badge = new BadgeElement(m_plot); // a QObject child of the plot while out of the layout
 
     m_plot->addLayer(kCellLayer, m_plot->layer("main"), QCustomPlot::limAbove);
@@ -159,8 +160,15 @@ QWidget *MatrixPlot::plotArea() const {
 void MatrixPlot::setTitle(const QString &title) {
     if (m_title->text() == title)
         return;
+    const bool lineChanges = title.isEmpty() != m_title->text().isEmpty();
     m_title->setText(title);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!lineChanges) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    // No title: the line it would take goes to the cells (panels with a caption instead).
+    m_title->setMaximumSize(QWIDGETSIZE_MAX, title.isEmpty() ? 0 : QWIDGETSIZE_MAX);
+    relayout();
 }
 
 QString MatrixPlot::title() const {
@@ -350,17 +358,8 @@ void MatrixPlot::setHighlightedRow(int row) {
     replotCells();
 }
 
-QString MatrixPlot::cellToolTipAt(int row, int column) const {
-    if (row < 0 || column < 0 || row >= m_matrix.rows() || column >= m_matrix.cols())
-        return {};
-    if (isMasked(row, column))
-        return {};
-    const QString rowName = row < m_rowLabels.size() ? m_rowLabels[row] : QString::number(row + 1);
-    const QString columnName =
-        column < m_columnLabels.size() ? m_columnLabels[column] : QString::number(column + 1);
-    return tr("‘%1’, ‘%2’: %3")
-        .arg(rowName, columnName)
-        .arg(static_cast<double>(m_matrix(row, column)), 0, 'f', 3);
+QString MatrixPlot::cellToolTipAt(int, int) const {
+    return {};
 }
 
 QStringList MatrixPlot::axisLabels(Qt::Orientation orientation) const {

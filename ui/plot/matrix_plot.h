@@ -144,7 +144,7 @@ signals:
     void painted();
 
 protected:
-    // The tooltip of a cell; the default names its labels and value.
+    // The tooltip of a cell (none by default).
     virtual QString cellToolTipAt(int row, int column) const;
     // The badge's tooltip (none by default).
     virtual QString badgeToolTipText() const { return {}; }
