@@ -99,10 +99,9 @@ MatrixPlot::MatrixPlot(QWidget *parent)
     m_header = new QCPLayoutGrid;
     m_header->setRowSpacing(0);
     m_plot->plotLayout()->addElement(0, 0, m_header);
-    m_title = new QCPTextElement(m_plot, QString(),
-                                 QFont(font().family(), font().pointSize() + 1, QFont::Bold));
+    m_title = new TitleElement(m_plot, QString(),
+                               QFont(font().family(), font().pointSize() + 1, QFont::Bold));
     m_header->addElement(0, 0, m_title);
-    m_title->setMaximumSize(QWIDGETSIZE_MAX, 0); // no title yet
     m_badge = new BadgeElement(m_plot); // a QObject child of the plot while out of the layout
 
     m_plot->addLayer(kCellLayer, m_plot->layer("main"), QCustomPlot::limAbove);
@@ -166,9 +165,7 @@ void MatrixPlot::setTitle(const QString &title) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
-    // No title: the line it would take goes to the cells (panels with a caption instead).
-    m_title->setMaximumSize(QWIDGETSIZE_MAX, title.isEmpty() ? 0 : QWIDGETSIZE_MAX);
-    relayout();
+    relayout(); // an empty title takes no line: the cells gain or lose its height
 }
 
 QString MatrixPlot::title() const {

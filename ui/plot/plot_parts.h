@@ -28,6 +28,21 @@ private:
     quint64 m_paintCount = 0;
 };
 
+// A title that takes no line while it is empty (panels with a caption instead).
+class TitleElement : public QCPTextElement {
+    Q_OBJECT
+public:
+    using QCPTextElement::QCPTextElement;
+
+protected:
+    QSize minimumOuterSizeHint() const override {
+        return mText.isEmpty() ? QSize(0, 0) : QCPTextElement::minimumOuterSizeHint();
+    }
+    QSize maximumOuterSizeHint() const override {
+        return mText.isEmpty() ? QSize(QWIDGETSIZE_MAX, 0) : QCPTextElement::maximumOuterSizeHint();
+    }
+};
+
 // A role under a title: the text in a rounded box tinted with the role's colour (an outline
 // only when the colour is invalid). Text stays dark on the light tint in every theme.
 class BadgeElement : public QCPTextElement {
