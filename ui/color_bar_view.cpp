@@ -1,10 +1,8 @@
 #include "color_bar_view.h"
 
-#include "heatmap_plot.h"
 #include "heatmap_view.h"
+#include "plot/color_bar.h"
 #include "retranslator.h"
-
-#include <qcustomplot.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,12 +15,12 @@ namespace attnviz::ui {
 
 ColorBarView::ColorBarView(QWidget *parent)
     : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
+    , m_bar(new ColorBar(this))
     , m_maskedLegend(new QWidget(this))
     , m_maskedSwatch(new QLabel(m_maskedLegend)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_bar, 1);
     layout->addWidget(m_maskedLegend);
     auto *legend = new QHBoxLayout(m_maskedLegend);
     legend->setContentsMargins(4, 2, 4, 8);
@@ -31,35 +29,29 @@ ColorBarView::ColorBarView(QWidget *parent)
     text->setWordWrap(true);
     legend->addWidget(text, 1);
     m_maskedLegend->setVisible(false);
-    m_plot->setMinimumHeight(kMinimumHeight);
+    m_bar->setMinimumHeight(kMinimumHeight);
     setMinimumSize(sizeHint().width(), kMinimumHeight);
-    m_plot->plotLayout()->clear();
-    m_scale = new QCPColorScale(m_plot);
-    m_scale->setType(QCPAxis::atRight);
-    m_scale->setBarWidth(14);
-    m_scale->setDataRange(QCPRange(0.0, 1.0));
     (new Retranslator(this))->add([this, text] {
         text->setText(HeatmapView::maskedLegendText());
-        m_scale->axis()->setLabel(tr("attention weight"));
-        m_plot->replot();
+        m_bar->setLabel(tr("attention weight"));
     });
-    m_scale->axis()->ticker()->setTickCount(5);
-    m_plot->plotLayout()->addElement(0, 0, m_scale);
-    m_scale->setMinimumMargins(QMargins(6, 36, 6, 36));
-    setColormap(Colormap::Viridis);
-    applyPalette();
+    updateBar();
+}
+
+void ColorBarView::updateBar() {
+    m_bar->setScale(MatrixScale::sequential(m_map, 0.0, m_upper));
 }
 
 void ColorBarView::setColormap(Colormap map) {
-    m_scale->setGradient(makeGradient(map));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_map = map;
+    updateBar();
 }
 
 void ColorBarView::setUpper(double upper) {
-    if (m_scale->dataRange().upper == upper)
+    if (m_upper == upper)
         return;
-    m_scale->setDataRange(QCPRange(0.0, upper));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_upper = upper;
+    updateBar();
 }
 
 void ColorBarView::setMaskedLegendVisible(bool visible) {
@@ -78,7 +70,7 @@ void ColorBarView::setMaskedLegendVisible(bool visible) {
             hatching.moveTo(x + t0, side - t0);
             hatching.lineTo(x + t1, side - t1);
         }
-        paintMaskedArea(painter, area, hatching);
+        MatrixPlot::paintMaskedArea(painter, area, hatching);
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawRect(0, 0, side - 1, side - 1);
         painter.end();
@@ -93,24 +85,6 @@ bool ColorBarView::maskedLegendVisible() const {
 
 QSize ColorBarView::sizeHint() const {
     return {fontMetrics().height() * 2 + 70, 300};
-}
-
-void ColorBarView::changeEvent(QEvent *event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-}
-
-void ColorBarView::applyPalette() {
-    const QColor text = palette().color(QPalette::WindowText);
-    m_plot->setBackground(palette().brush(QPalette::Window));
-    QCPAxis *axis = m_scale->axis();
-    axis->setTickLabelColor(text);
-    axis->setLabelColor(text);
-    axis->setTickPen(QPen(text));
-    axis->setSubTickPen(QPen(text));
-    axis->setBasePen(QPen(text));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace attnviz::ui

@@ -5,11 +5,11 @@
 
 #include <QWidget>
 
-class QCustomPlot;
-class QCPColorScale;
 class QLabel;
 
 namespace attnviz::ui {
+
+class ColorBar;
 
 class ColorBarView : public QWidget {
     Q_OBJECT
@@ -17,6 +17,7 @@ public:
     explicit ColorBarView(QWidget *parent = nullptr);
     void setColormap(Colormap map);
     void setUpper(double upper); // the range is 0 … upper
+    double upper() const { return m_upper; }
     // Shows "masked (causal)" with the masked cells' pattern under the scale.
     void setMaskedLegendVisible(bool visible);
     bool maskedLegendVisible() const;
@@ -25,15 +26,13 @@ public:
     // heads share the window.
     static constexpr int kMinimumHeight = 180;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void applyPalette();
-    QCustomPlot *m_plot;
-    QCPColorScale *m_scale;
+    void updateBar();
+    ColorBar *m_bar;
     QWidget *m_maskedLegend;
     QLabel *m_maskedSwatch;
+    Colormap m_map = Colormap::Viridis;
+    double m_upper = 1.0;
 };
 
 } // namespace attnviz::ui

@@ -1,7 +1,6 @@
 #include "colormaps.h"
 
 #include <QCoreApplication>
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <array>
@@ -85,18 +84,6 @@ bool parseColormap(const QString &name, Colormap *map) {
         }
     }
     return false;
-}
-
-QCPColorGradient makeGradient(Colormap map) {
-    const Stops stops = stopsOf(map);
-    QMap<double, QColor> colorStops;
-    for (std::size_t i = 0; i < stops.size(); ++i)
-        colorStops.insert(static_cast<double>(i) / 16.0, QColor(stops[i]));
-    QCPColorGradient gradient;
-    gradient.setColorStops(colorStops);
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setLevelCount(256);
-    return gradient;
 }
 
 QColor colorAt(Colormap map, double t) {

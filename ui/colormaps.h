@@ -1,11 +1,9 @@
-// Colormaps: the perceptual colour scales attnviz offers, as QCustomPlot gradients.
+// Colormaps: the perceptual colour scales attnviz offers (the plot module makes gradients of them).
 #pragma once
 
 #include <QColor>
 #include <QString>
 #include <QStringList>
-
-class QCPColorGradient;
 
 namespace attnviz::ui {
 
@@ -18,12 +16,9 @@ QString colormapName(Colormap map);
 // Parses a file name; returns false for an unknown name.
 bool parseColormap(const QString &name, Colormap *map);
 
-// A gradient with 17 evenly spaced stops sampled from the published 256-entry tables
-// (matplotlib's viridis and magma by van der Walt & Smith, cividis by Nuñez et al. 2018),
-// interpolated in RGB; QCustomPlot 2.1 has none of these built in.
-QCPColorGradient makeGradient(Colormap map);
-
-// The colour of value t ∈ [0, 1], and a text colour readable on top of it.
+// The colour of value t ∈ [0, 1], interpolated in RGB between 17 evenly spaced stops sampled
+// from the published 256-entry tables (matplotlib's viridis and magma by van der Walt & Smith,
+// cividis by Nuñez et al. 2018), and a text colour readable on top of it.
 QColor colorAt(Colormap map, double t);
 QColor contrastingTextColor(const QColor &background);
 

@@ -3,8 +3,8 @@
 #include "difference_view.h"
 
 #include "attention_session.h"
-#include "matrix_picture.h"
 #include "picture_file.h"
+#include "plot/matrix_plot.h"
 #include "retranslator.h"
 
 #include <QComboBox>
@@ -53,7 +53,7 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     , m_pinButton(new QPushButton)
     , m_saveButton(new QPushButton)
     , m_pinLabel(new QLabel)
-    , m_picture(new MatrixPicture) {
+    , m_picture(new MatrixPlot) {
     auto *aLabel = new QLabel, *bLabel = new QLabel;
     (new Retranslator(this))->add([=, this] {
         m_pinButton->setText(tr("Pin"));
@@ -81,7 +81,10 @@ DifferenceView::DifferenceView(AttentionSession *session, QWidget *parent)
     layout->addLayout(choices);
     layout->addWidget(m_pinLabel);
     layout->addWidget(m_picture, 1);
-    m_picture->setDivergingScale();
+    m_picture->setScale(MatrixScale::diverging());
+    m_picture->setColorBarVisible(true);
+    m_picture->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_picture->setMinimumSize(200, 180);
 
     connect(m_pinButton, &QPushButton::clicked, this, &DifferenceView::pin);
     connect(m_saveButton, &QPushButton::clicked, this, [this] {
@@ -153,7 +156,7 @@ QString DifferenceView::saveImage(const QString &path) const {
     return savePicture(
         path, m_picture->size(),
         [this](QPainter &painter) {
-            m_picture->paintTo(painter, Qt::white, QColor(0x20, 0x20, 0x20));
+            m_picture->paintTo(painter, m_picture->size(), Qt::white, QColor(0x20, 0x20, 0x20));
         },
         tr("attnviz: difference of two heads"));
 }
@@ -188,8 +191,8 @@ void DifferenceView::recompute() {
     m_difference = a - b;
     const QString nameB =
         fromPin ? tr("pinned head %1").arg(second + 1) : tr("head %1").arg(second + 1);
-    m_picture->setMatrix(m_difference, snapshot->tokens, snapshot->tokens);
-    m_picture->setDivergingScale();
+    m_picture->setLabels(snapshot->tokens, snapshot->tokens);
+    m_picture->setMatrix(m_difference);
     m_picture->setCaption(tr("Head %1 minus %2 (red: A attends more; blue: B attends more)")
                               .arg(first + 1)
                               .arg(nameB));

@@ -15,7 +15,7 @@ class QPushButton;
 namespace attnviz::ui {
 
 class AttentionSession;
-class MatrixPicture;
+class MatrixPlot;
 struct SessionSnapshot;
 
 class DifferenceView : public QWidget {
@@ -34,7 +34,7 @@ public:
     const Eigen::MatrixXf &difference() const { return m_difference; }
     // Why nothing is shown (different token counts, no pin), or empty.
     QString note() const;
-    MatrixPicture *picture() const { return m_picture; }
+    MatrixPlot *picture() const { return m_picture; }
     // Writes the picture as it is shown (caption, labels, colour bar) as PNG, SVG or PDF (by the
     // suffix), atomically. Returns an empty string, or a one-line message naming the cause.
     QString saveImage(const QString &path) const;
@@ -52,7 +52,7 @@ private:
     QPushButton *m_pinButton;
     QPushButton *m_saveButton;
     QLabel *m_pinLabel;
-    MatrixPicture *m_picture;
+    MatrixPlot *m_picture;
     Eigen::MatrixXf m_difference;
 };
 

@@ -4,7 +4,6 @@
 #include "colormaps.h"
 #include "fonts.h"
 #include "head_grid_view.h"
-#include "heatmap_plot.h"
 #include "heatmap_view.h"
 #include "model_thumbnails.h"
 #include "panel_specs.h"
@@ -12,12 +11,12 @@
 #include <QCoreApplication>
 #include <attnviz/error.h>
 
-#include <qcustomplot.h>
-
 #include <QBuffer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImageWriter>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -365,7 +364,7 @@ int FigureRenderer::colorBarWidth() const {
     return 40 + metrics.horizontalAdvance(QStringLiteral("0.00")) + metrics.height();
 }
 
-// A gradient and its ticks drawn as vectors (the window's QCPColorScale is a raster image), and
+// A gradient and its ticks drawn as vectors (the window's colour bar is a raster image), and
 // the masked cells' legend entry under it.
 void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
     QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
@@ -407,7 +406,7 @@ void FigureRenderer::paintColorBar(QPainter &painter, const QRect &bar) const {
             hatching.moveTo(x + t0, swatch.bottom() - t0);
             hatching.lineTo(x + t1, swatch.bottom() - t1);
         }
-        paintMaskedArea(painter, area, hatching);
+        MatrixPlot::paintMaskedArea(painter, area, hatching);
         painter.setPen(QColor(0x20, 0x20, 0x20));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(swatch);
@@ -472,7 +471,7 @@ QTextOption FigureRenderer::captionTextOption() {
     return option;
 }
 
-void FigureRenderer::paint(QCPPainter &painter) {
+void FigureRenderer::paint(QPainter &painter) {
     const QSize size = m_options.size;
     painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
 
@@ -504,11 +503,7 @@ void FigureRenderer::paint(QCPPainter &painter) {
                          qRound(side) - 6);
         m_panelRects << cell;
         HeatmapView *view = m_panels[i];
-        view->layoutFor(cell.size());
-        painter.save();
-        painter.translate(cell.topLeft());
-        view->plot()->toPainter(&painter, cell.width(), cell.height());
-        painter.restore();
+        view->renderTo(painter, cell);
     }
     if (m_showColorBar) {
         const int legend = m_masked ? QFontMetrics(textFont()).height() * 4 + 16 : 0;
@@ -535,10 +530,12 @@ QImage FigureRenderer::toImage() {
     image.setDotsPerMeterY(qRound(96.0 / 0.0254));
     image.fill(Qt::white);
     {
-        QCPPainter painter(&image);
-        painter.setMode(QCPPainter::pmVectorized); // cells as rectangles: sharp at any scale
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        paint(painter);
+        // Cells as rectangles: sharp at any scale.
+        const MatrixPlot::FigurePainter painter = MatrixPlot::figurePainter();
+        painter->begin(&image);
+        painter->setRenderHint(QPainter::TextAntialiasing);
+        paint(*painter);
+        painter->end();
     }
     const int dotsPerMeter = qRound(96.0 * m_options.scale / 0.0254);
     image.setDotsPerMeterX(dotsPerMeter);
@@ -580,9 +577,10 @@ void FigureRenderer::write(QIODevice &device, const QString &format, const QStri
         svg.setTitle(QStringLiteral("attnviz figure"));
         svg.setDescription(m_caption);
         {
-            QCPPainter painter(&svg);
-            painter.setMode(QCPPainter::pmVectorized);
-            paint(painter);
+            const MatrixPlot::FigurePainter painter = MatrixPlot::figurePainter();
+            painter->begin(&svg);
+            paint(*painter);
+            painter->end();
         }
         const QByteArray text = finishSvg(buffer.data(), m_caption);
         buffer.close();
@@ -595,14 +593,13 @@ void FigureRenderer::write(QIODevice &device, const QString &format, const QStri
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setCreator(QStringLiteral("attnviz"));
         pdf.setTitle(m_caption);
-        QCPPainter painter;
-        if (!painter.begin(&pdf)) {
+        const MatrixPlot::FigurePainter painter = MatrixPlot::figurePainter();
+        if (!painter->begin(&pdf)) {
             checkDevice();
             throw writeError(name, FigureText::tr("the PDF writer could not start"));
         }
-        painter.setMode(QCPPainter::pmVectorized);
-        paint(painter);
-        const bool ended = painter.end();
+        paint(*painter);
+        const bool ended = painter->end();
         checkDevice();
         if (!ended)
             throw writeError(name, FigureText::tr("the PDF writer could not finish"));

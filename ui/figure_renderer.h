@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 
-class QCPPainter;
 class QIODevice;
 class QPainter;
 class QTextLayout;
@@ -74,7 +73,7 @@ QString figureWeightsName(const AttentionSession &session);
 QString figureCaption(const SessionSnapshot &snapshot, const QString &weightsName = {});
 
 // Builds its own hidden views with a light print palette, so the window is untouched. Text stays
-// text; cells are rectangles in SVG and PDF up to kMaxTokensForVectorCells a side, and above it
+// text; cells are rectangles in SVG and PDF up to MatrixPlot::kMaxVectorCells a side, and above it
 // one lossless image per heatmap (one pixel per cell, scaled without smoothing).
 class FigureRenderer {
 public:
@@ -88,7 +87,9 @@ public:
     // Where the last paint put each panel, in logical pixels (square: a heatmap is N × N).
     const QList<QRect> &panelRects() const { return m_panelRects; }
     QString caption() const { return m_caption; }
-    void paint(QCPPainter &painter); // in logical coordinates, options.size
+    // In logical coordinates, options.size; heatmaps are vectors when the painter came from
+    // MatrixPlot::figurePainter().
+    void paint(QPainter &painter);
     QImage toImage();
     // Writes by the file's extension (.png, .svg, .pdf) through QSaveFile, so a failure keeps
     // any previous file. Throws InputError naming the problem ("No space left on device").

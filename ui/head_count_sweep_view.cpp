@@ -3,12 +3,11 @@
 #include "head_count_sweep_view.h"
 
 #include "attention_session.h"
+#include "plot/dot_plot.h"
 #include "retranslator.h"
 #include "translated_error.h"
 
 #include <attnviz/error.h>
-
-#include <qcustomplot.h>
 
 #include <QFutureWatcher>
 #include <QLabel>
@@ -22,7 +21,7 @@ namespace attnviz::ui {
 HeadCountSweepView::HeadCountSweepView(AttentionSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_plot(new QCustomPlot)
+    , m_plot(new DotPlot)
     , m_status(new QLabel)
     , m_watcher(new QFutureWatcher<Outcome>(this)) {
     auto *explanation = new QLabel;
@@ -35,31 +34,18 @@ HeadCountSweepView::HeadCountSweepView(AttentionSession *session, QWidget *paren
     layout->addWidget(m_status);
 
     m_plot->setMinimumSize(260, 200);
-    m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QList<double> ticks;
     for (int heads : defaultSweepHeadCounts())
-        ticker->addTick(heads, QString::number(heads));
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setRange(0.7, 23);
-
-    m_plot->yAxis->setRange(0, 1.02);
-
-    QCPGraph *dots = m_plot->addGraph();
-    dots->setLineStyle(QCPGraph::lsNone);
-    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 190), 8));
-    QCPGraph *means = m_plot->addGraph();
-    means->setLineStyle(QCPGraph::lsLine);
-    means->setPen(QPen(QColor(214, 39, 40), 2));
-    means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssPlus, QColor(214, 39, 40), 12));
+        ticks << heads;
+    m_plot->setXTicks(ticks, 0.7, 23);
+    m_plot->setYRange(0, 1.02);
     (new Retranslator(this))->add([=, this] {
         explanation->setText(
             tr("The same sentence and d_model split into 1, 2, 4, 8 and 16 heads (dk = dv = "
                "d_model / h, random weights from the seed): one dot per head at its normalised "
                "entropy, 0 = one key, 1 = uniform."));
-        m_plot->xAxis->setLabel(tr("heads h"));
-        m_plot->yAxis->setLabel(tr("normalised entropy"));
-        means->setName(tr("mean"));
-        m_plot->replot();
+        m_plot->setAxisLabels(tr("heads h"), tr("normalised entropy"));
+        m_plot->setLineName(tr("mean"));
     });
 
     connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &HeadCountSweepView::finish);
@@ -151,9 +137,8 @@ void HeadCountSweepView::redraw() {
             meanY << sum / static_cast<double>(point.entropy.size());
         }
     }
-    m_plot->graph(0)->setData(x, y);
-    m_plot->graph(1)->setData(meanX, meanY);
-    m_plot->replot();
+    m_plot->setDots(x, y);
+    m_plot->setLine(meanX, meanY);
     if (!m_error.isEmpty()) {
         m_status->setText(m_error);
     } else if (m_points.empty()) {

@@ -9,13 +9,13 @@
 #include <cstdint>
 #include <vector>
 
-class QCustomPlot;
 class QLabel;
 template <typename T> class QFutureWatcher;
 
 namespace attnviz::ui {
 
 class AttentionSession;
+class DotPlot;
 
 class HeadCountSweepView : public QWidget {
     Q_OBJECT
@@ -27,7 +27,7 @@ public:
     const std::vector<HeadCountPoint> &points() const { return m_points; }
     QString errorText() const { return m_error; }
     bool isComputing() const;
-    QCustomPlot *plot() const { return m_plot; }
+    DotPlot *plot() const { return m_plot; }
 
 signals:
     void sweepFinished();
@@ -47,7 +47,7 @@ private:
     void redraw();
 
     AttentionSession *m_session;
-    QCustomPlot *m_plot;
+    DotPlot *m_plot;
     QLabel *m_status;
     QFutureWatcher<Outcome> *m_watcher;
     std::vector<HeadCountPoint> m_points;

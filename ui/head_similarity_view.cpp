@@ -3,7 +3,7 @@
 #include "head_similarity_view.h"
 
 #include "attention_session.h"
-#include "matrix_picture.h"
+#include "plot/matrix_plot.h"
 #include "retranslator.h"
 #include "translated_error.h"
 
@@ -18,7 +18,7 @@ namespace attnviz::ui {
 HeadSimilarityView::HeadSimilarityView(AttentionSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_picture(new MatrixPicture) {
+    , m_picture(new MatrixPlot) {
     auto *explanation = new QLabel;
     (new Retranslator(this))->add([this, explanation] {
         onResultChanged(); // the title and notes of the picture
@@ -33,6 +33,9 @@ HeadSimilarityView::HeadSimilarityView(AttentionSession *session, QWidget *paren
     layout->addWidget(explanation);
     layout->addWidget(m_picture, 1);
     m_picture->setCellValuesShown(true);
+    m_picture->setColorBarVisible(true);
+    m_picture->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_picture->setMinimumSize(200, 180);
     connect(m_session, &AttentionSession::resultChanged, this,
             &HeadSimilarityView::onResultChanged);
 }
@@ -80,8 +83,10 @@ void HeadSimilarityView::recompute() {
     // The scale runs from 0 to the largest distance: random heads all lie near 0.2 and would
     // look alike on a fixed 0–1 scale. The colour bar says where the top is.
     const float largest = m_distances.size() ? m_distances.maxCoeff() : 0.0f;
-    m_picture->setSequentialScale(Colormap::Viridis, 0.0, largest > 0.01f ? largest : 0.01);
-    m_picture->setMatrix(ordered, labels, labels);
+    m_picture->setScale(
+        MatrixScale::sequential(Colormap::Viridis, 0.0, largest > 0.01f ? largest : 0.01));
+    m_picture->setLabels(labels, labels);
+    m_picture->setMatrix(ordered);
     m_picture->setCaption(
         snapshot->model
             ? tr("Layer %1: distance between %n head(s)", nullptr, static_cast<int>(heads.size()))

@@ -11,7 +11,7 @@
 namespace attnviz::ui {
 
 class AttentionSession;
-class MatrixPicture;
+class MatrixPlot;
 
 class HeadSimilarityView : public QWidget {
     Q_OBJECT
@@ -21,7 +21,7 @@ public:
     // The distances in head order (empty until computed) and the clustered head order (0-based).
     const Eigen::MatrixXf &distances() const { return m_distances; }
     const std::vector<int> &order() const { return m_order; }
-    MatrixPicture *picture() const { return m_picture; }
+    MatrixPlot *picture() const { return m_picture; }
     // Whether the shown matrix belongs to the session's current snapshot.
     bool isCurrent() const { return !m_stale; }
 
@@ -36,7 +36,7 @@ private:
     void recompute();
 
     AttentionSession *m_session;
-    MatrixPicture *m_picture;
+    MatrixPlot *m_picture;
     Eigen::MatrixXf m_distances;
     std::vector<int> m_order;
     bool m_stale = true;

@@ -17,9 +17,6 @@ struct HeatmapStyle {
     ColorScale scale = ColorScale::SharedUnit;
     bool showValues = true; // print each weight in its cell (only where N ≤ kMaxTokensForValues)
     static constexpr int kMaxTokensForValues = 12;
-    // Above this many tokens a side, figures draw a heatmap's cells as one lossless image
-    // instead of one vector rectangle per cell (text, axes and colour bar stay vector).
-    static constexpr int kMaxTokensForVectorCells = 64;
 
     bool operator==(const HeatmapStyle &) const = default;
 };

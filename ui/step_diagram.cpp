@@ -1,6 +1,6 @@
 #include "step_diagram.h"
 
-#include "colormaps.h"
+#include "plot/matrix_plot.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -36,46 +36,11 @@ QFont smallFont() {
     return font;
 }
 
-QColor divergingColor(double t) { // t ∈ [−1, 1]
-    const QColor blue(33, 102, 172), red(178, 24, 43), white(247, 247, 247);
-    const QColor &end = t < 0 ? blue : red;
-    const double f = std::min(1.0, std::abs(t));
-    auto mix = [f](int a, int b) { return static_cast<int>(std::lround(a + f * (b - a))); };
-    return QColor(mix(white.red(), end.red()), mix(white.green(), end.green()),
-                  mix(white.blue(), end.blue()));
-}
-
 QString number(double value) {
     return QString::number(value, 'f', 2);
 }
 
 } // namespace
-
-QImage matrixImage(const Eigen::MatrixXf &m, bool sequential, double *low, double *high) {
-    double lo = 0, hi = 0;
-    for (Eigen::Index i = 0; i < m.size(); ++i)
-        if (std::isfinite(m.data()[i])) {
-            lo = std::min(lo, static_cast<double>(m.data()[i]));
-            hi = std::max(hi, static_cast<double>(m.data()[i]));
-        }
-    const double extent = std::max({std::abs(lo), std::abs(hi), 1e-12});
-    QImage image(static_cast<int>(m.cols()), static_cast<int>(m.rows()), QImage::Format_RGB32);
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-        for (Eigen::Index c = 0; c < m.cols(); ++c) {
-            const double value = m(r, c);
-            QColor color;
-            if (!std::isfinite(value))
-                color = QColor(205, 205, 205);
-            else if (sequential)
-                color = colorAt(Colormap::Viridis, hi > 0 ? value / hi : 0.0);
-            else
-                color = divergingColor(value / extent);
-            image.setPixel(static_cast<int>(c), static_cast<int>(r), color.rgb());
-        }
-    *low = sequential ? 0.0 : -extent;
-    *high = sequential ? hi : extent;
-    return image;
-}
 
 void StepDiagram::setSteps(const HeadSteps &steps, const StepContext &context) {
     m_steps = steps;
@@ -88,8 +53,14 @@ void StepDiagram::setSteps(const HeadSteps &steps, const StepContext &context) {
     };
     auto add = [this](StepMatrix which, const QString &name, const QString &shapeText,
                       bool sequential) {
-        Panel panel{which, name, shapeText, {}, {}, sequential, 0, 0};
-        panel.image = matrixImage(*matrix(which), sequential, &panel.low, &panel.high);
+        // Probabilities on the sequential map from 0; signed values on blue–white–red centred
+        // on 0 (−∞ under the mask drawn as masked cells).
+        const MatrixScale scale = sequential ? MatrixScale::sequentialAutomatic(Colormap::Viridis)
+                                             : MatrixScale::diverging();
+        const Eigen::MatrixXf &values = *matrix(which);
+        const auto [low, high] = scale.rangeFor(values);
+        Panel panel{which, name, shapeText, {}, MatrixPlot::cellImage(values, scale),
+                    scale, low,  high};
         m_panels.push_back(std::move(panel));
     };
     add(StepMatrix::X, tr("X (the layer's input)"), shape("d_model", s.x.cols()), false);
@@ -235,7 +206,7 @@ void StepDiagram::paintPanel(QPainter &painter, const Panel &panel) const {
     painter.setFont(smallFont());
     painter.setPen(QColor(70, 70, 70));
     painter.drawText(QPointF(panel.cells.left(), panel.cells.top() - 7), panel.shape);
-    painter.drawImage(panel.cells, panel.image);
+    MatrixPlot::paintCells(painter, panel.cells, panel.image, *matrix(panel.matrix));
     painter.setPen(QPen(QColor(120, 120, 120), 0));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(panel.cells);

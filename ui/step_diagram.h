@@ -1,6 +1,8 @@
 // StepDiagram: lays out, paints and explains one head's computation, matrix by matrix.
 #pragma once
 
+#include "plot/matrix_scale.h"
+
 #include <attnviz/model/trace.h>
 
 #include <QCoreApplication>
@@ -77,8 +79,8 @@ private:
         StepMatrix matrix;
         QString name, shape;
         QRectF cells;
-        QImage image;
-        bool sequential = false;
+        QImage image; // one pixel per cell, drawn through the matrix plot
+        MatrixScale scale;
         double low = 0, high = 0; // the colour scale's ends
     };
     QString tokenName(char vector, int index) const;
@@ -92,9 +94,5 @@ private:
     std::vector<std::pair<QPointF, QString>> m_arrows; // arrow start and operator text
     QSizeF m_size;
 };
-
-// One pixel per cell: signed values on blue–white–red centred on 0, probabilities on the
-// sequential map; −∞ (masked) cells light grey.
-QImage matrixImage(const Eigen::MatrixXf &m, bool sequential, double *low, double *high);
 
 } // namespace attnviz::ui

@@ -6,9 +6,9 @@
 #include <difference_view.h>
 #include <head_count_sweep_view.h>
 #include <head_similarity_view.h>
-#include <matrix_picture.h>
 #include <metrics_dock.h>
 #include <metrics_table_model.h>
+#include <plot/matrix_plot.h>
 
 #include <attnviz/analysis/cost_model.h>
 #include <attnviz/analysis/head_similarity.h>

@@ -6,8 +6,6 @@
 #include <head_grid_view.h>
 #include <heatmap_view.h>
 
-#include <qcustomplot.h>
-
 #include <QFile>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -122,22 +120,24 @@ private slots:
         view.setCausalMask(true);
         view.resize(400, 400);
         view.layoutFor(QSize(400, 400));
-        const QPixmap shot = view.plot()->toPixmap(400, 400);
-        const QImage image = shot.toImage();
+        const QSize plotSize = view.plotArea()->size();
+        const QImage image = view.toImage(plotSize);
+        QCOMPARE(image.size(), plotSize);
+        const QPointF origin = view.plotArea()->pos(); // widget → image coordinates
+        const QSizeF cell(view.cellsRect().width() / double(n),
+                          view.cellsRect().height() / double(n));
         const auto pixelAt = [&](int row, int column) {
-            const double x0 = view.plot()->xAxis->coordToPixel(column - 0.5);
-            const double y0 = view.plot()->yAxis->coordToPixel(row - 0.5);
-            const double x1 = view.plot()->xAxis->coordToPixel(column + 0.5);
-            const double y1 = view.plot()->yAxis->coordToPixel(row + 0.5);
-            // A quarter in from the top-left corner: off the hatching diagonal and the value.
-            return QColor(image.pixel(qRound(x0 + (x1 - x0) * 0.2), qRound(y0 + (y1 - y0) * 0.2)));
+            const QPointF centre = view.cellCentre(row, column) - origin;
+            // A fifth in from the top-left corner: off the hatching diagonal and the value.
+            const QPointF p = centre - QPointF(cell.width() * 0.3, cell.height() * 0.3);
+            return QColor(image.pixel(p.toPoint()));
         };
         const QColor masked = pixelAt(0, 3), zero = pixelAt(3, 0);
         QVERIFY2(masked.lightness() > 200, qPrintable(masked.name())); // a light blank
         QVERIFY2(zero.lightness() < 80, qPrintable(zero.name()));      // viridis' dark zero
         QCOMPARE(masked.name(), pixelAt(1, 2).name());                 // every masked cell alike
         view.setCausalMask(false);
-        const QImage plain = view.plot()->toPixmap(400, 400).toImage();
+        const QImage plain = view.toImage(plotSize);
         QVERIFY(QColor(plain.pixel(image.width() - 60, 80)).lightness() < 80 ||
                 QColor(plain.pixel(image.width() - 60, 80)) != masked);
     }

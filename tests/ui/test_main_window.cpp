@@ -9,8 +9,6 @@
 #include <slider_spin_box.h>
 #include <status_text.h>
 
-#include <qcustomplot.h>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -34,9 +32,7 @@ PipelineOptions defaultOptions(const std::string &sentence = "The cat sat on the
 
 // The widget position of a cell's centre in a heatmap.
 QPoint cellCentre(HeatmapView *view, int query, int key) {
-    QCustomPlot *plot = view->plot();
-    const QPointF p(plot->xAxis->coordToPixel(key), plot->yAxis->coordToPixel(query));
-    return plot->mapTo(view, p.toPoint());
+    return view->cellCentre(query, key).toPoint();
 }
 
 } // namespace
@@ -142,7 +138,7 @@ private slots:
         HeatmapView *head3 = grid()->headView(2);
         QCOMPARE(head3->cellToolTip(0, 1), expected);
         // The hovered position maps to that cell.
-        QTRY_VERIFY(head3->plot()->axisRect()->width() > 50);
+        QTRY_VERIFY(head3->cellsRect().width() > 50);
         QCOMPARE(head3->cellAt(cellCentre(head3, 0, 1)), QPoint(1, 0));
         QCOMPARE(head3->cellToolTip(99, 0), QString());
     }
@@ -165,14 +161,14 @@ private slots:
 
     void clickingAQueryHighlightsItsRowEverywhere() {
         HeatmapView *head2 = grid()->headView(1);
-        QTRY_VERIFY(head2->plot()->axisRect()->height() > 50);
-        QTest::mouseClick(head2->plot(), Qt::LeftButton, {},
-                          head2->plot()->mapFrom(head2, cellCentre(head2, 2, 4)));
+        QTRY_VERIFY(head2->cellsRect().height() > 50);
+        QTest::mouseClick(head2->plotArea(), Qt::LeftButton, {},
+                          head2->plotArea()->mapFrom(head2, cellCentre(head2, 2, 4)));
         QCOMPARE(grid()->highlightedRow(), 2);
         for (HeatmapView *view : grid()->panels())
             QCOMPARE(view->highlightedRow(), 2);
-        QTest::mouseClick(head2->plot(), Qt::LeftButton, {},
-                          head2->plot()->mapFrom(head2, cellCentre(head2, 2, 0)));
+        QTest::mouseClick(head2->plotArea(), Qt::LeftButton, {},
+                          head2->plotArea()->mapFrom(head2, cellCentre(head2, 2, 0)));
         for (HeatmapView *view : grid()->panels())
             QCOMPARE(view->highlightedRow(), -1);
     }
@@ -286,16 +282,15 @@ private slots:
         for (const HeadResult &h : m_session->snapshot()->result.attention.heads)
             largest = std::max(largest, h.weights.maxCoeff());
         QVERIFY(largest < 0.9f); // random weights spread attention: the scale must follow
-        auto *map = qobject_cast<QCPColorMap *>(grid()->headView(0)->plot()->plottable(0));
-        QVERIFY(map);
-        QCOMPARE(map->dataRange().upper, static_cast<double>(largest));
-        scale->setCurrentIndex(2); // per head
-        auto *map2 = qobject_cast<QCPColorMap *>(grid()->headView(1)->plot()->plottable(0));
-        QCOMPARE(map2->dataRange().upper,
+        HeatmapView *first = grid()->headView(0);
+        QCOMPARE(first->scaleHigh(), static_cast<double>(largest));
+        QCOMPARE(first->cellColor(largest), colorAt(Colormap::Viridis, 1.0)); // the top colour
+        scale->setCurrentIndex(2);                                            // per head
+        QCOMPARE(grid()->headView(1)->scaleHigh(),
                  static_cast<double>(
                      m_session->snapshot()->result.attention.heads[1].weights.maxCoeff()));
         scale->setCurrentIndex(0);
-        QCOMPARE(map->dataRange().upper, 1.0);
+        QCOMPARE(first->scaleHigh(), 1.0);
     }
 
     void copyFigurePutsASharpImageOnTheClipboard() {
@@ -316,9 +311,9 @@ private slots:
         dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
         dark.setColor(QPalette::WindowText, QColor(0xEE, 0xEE, 0xEE));
         m_window->setPalette(dark);
-        QCustomPlot *plot = grid()->headView(0)->plot();
-        QTRY_COMPARE(plot->xAxis->tickLabelColor(), QColor(0xEE, 0xEE, 0xEE));
-        QCOMPARE(plot->axisRect()->backgroundBrush().color(), QColor(0x20, 0x20, 0x20));
+        HeatmapView *head = grid()->headView(0);
+        QTRY_COMPARE(head->labelColor(), QColor(0xEE, 0xEE, 0xEE));
+        QCOMPARE(head->backgroundColor(), QColor(0x20, 0x20, 0x20));
     }
 
     void colormapsUseThePublishedEndpoints() {

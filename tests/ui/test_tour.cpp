@@ -18,8 +18,6 @@
 #include <attnviz/analysis/head_metrics.h>
 #include <attnviz/analysis/head_roles.h>
 
-#include <qcustomplot.h>
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
@@ -367,7 +365,7 @@ private slots:
         m_session->waitForIdle();
         HeatmapView *head = m_window->headGrid()->headView(2);
         QTRY_VERIFY(head->isVisible());
-        doubleClick(head->plot(), head->plot()->axisRect()->rect().center());
+        doubleClick(head->plotArea(), head->plotArea()->mapFrom(head, head->cellsRect().center()));
         QCOMPARE(currentTab(), static_cast<QWidget *>(m_window->stepView()));
         QCOMPARE(m_window->stepView()->head(), 2);
         QCOMPARE(m_window->stepView()->layer(), 0);
@@ -386,7 +384,9 @@ private slots:
         QCOMPARE(panels.size(), 5);
         QTRY_VERIFY(panels.last()->isVisible());
         QSignalSpy opened(m_window->headGrid(), &HeadGridView::headDoubleClicked);
-        doubleClick(panels.last()->plot(), panels.last()->plot()->axisRect()->rect().center());
+        doubleClick(
+            panels.last()->plotArea(),
+            panels.last()->plotArea()->mapFrom(panels.last(), panels.last()->cellsRect().center()));
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.first().at(0).toInt(), -1);
         QCOMPARE(currentTab(), static_cast<QWidget *>(m_window->headGrid()));

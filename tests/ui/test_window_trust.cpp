@@ -12,8 +12,6 @@
 #include <session_file.h>
 #include <slider_spin_box.h>
 
-#include <qcustomplot.h>
-
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -51,9 +49,7 @@ QString fixture(const char *name) {
 }
 
 QPoint cellCentre(HeatmapView *view, int query, int key) {
-    QCustomPlot *plot = view->plot();
-    const QPointF p(plot->xAxis->coordToPixel(key), plot->yAxis->coordToPixel(query));
-    return plot->mapTo(view, p.toPoint());
+    return view->cellCentre(query, key).toPoint();
 }
 
 // Answers every modal dialog that opens while it lives: a head-count question with `heads` (or
@@ -444,9 +440,9 @@ private slots:
     // Item 23: an outlined query row is cleared when the tokens change, kept otherwise.
     void queryOutlineFollowsTheSentence() {
         HeatmapView *head = grid()->headView(1);
-        QTRY_VERIFY(head->plot()->axisRect()->height() > 50);
-        QTest::mouseClick(head->plot(), Qt::LeftButton, {},
-                          head->plot()->mapFrom(head, cellCentre(head, 2, 4)));
+        QTRY_VERIFY(head->cellsRect().height() > 50);
+        QTest::mouseClick(head->plotArea(), Qt::LeftButton, {},
+                          head->plotArea()->mapFrom(head, cellCentre(head, 2, 4)));
         QCOMPARE(grid()->highlightedRow(), 2);
         m_window->controlPanel()->colormapControl()->setCurrentIndex(1); // same tokens: kept
         QCOMPARE(grid()->highlightedRow(), 2);

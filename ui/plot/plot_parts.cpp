@@ -1,17 +1,15 @@
-#include "heatmap_plot.h"
+#include "plot_parts.h"
 
-#include "colormaps.h"
-#include "heatmap_style.h"
+#include "matrix_plot.h"
 
 namespace attnviz::ui {
 
 namespace {
 const QColor kMaskedFill(0xF2, 0xEE, 0xE6);
-const QColor kMaskedHatch(0xB8, 0xB0, 0xA4);
 constexpr double kMinHatchedCell = 5.0;
 } // namespace
 
-void HeatmapPlot::paintEvent(QPaintEvent *event) {
+void PlotCanvas::paintEvent(QPaintEvent *event) {
     QCustomPlot::paintEvent(event);
     ++m_paintCount;
     emit painted();
@@ -44,34 +42,30 @@ void BadgeElement::draw(QCPPainter *painter) {
     painter->restore();
 }
 
-void paintMaskedArea(QPainter &painter, const QPainterPath &area, const QPainterPath &hatching) {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(kMaskedFill);
-    painter.drawPath(area);
-    if (!hatching.isEmpty()) {
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(kMaskedHatch, 0.8));
-        painter.drawPath(hatching);
-    }
-    painter.restore();
+QCPColorGradient gradientOf(const MatrixScale &scale) {
+    QMap<double, QColor> colorStops;
+    for (const auto &[position, color] : scale.stops())
+        colorStops.insert(position, color);
+    QCPColorGradient gradient;
+    gradient.setColorStops(colorStops);
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    gradient.setLevelCount(256);
+    return gradient;
 }
 
-QRectF AttentionColorMap::cellRect(int row, int column) const {
+QRectF CellMap::cellRect(int row, int column) const {
     const QPointF topLeft = coordsToPixels(column - 0.5, row - 0.5);
     const QPointF bottomRight = coordsToPixels(column + 0.5, row + 0.5);
     return QRectF(topLeft, bottomRight).normalized();
 }
 
-// Figures at small N: one rectangle per cell, so SVG and PDF hold no raster image. A hairline
-// outline in the cell's own colour covers the seams that viewers' antialiasing leaves.
-void AttentionColorMap::drawVectorCells(QCPPainter *painter, int n) {
+// Figures with few cells: one rectangle per cell, so SVG and PDF hold no raster image. A
+// hairline outline in the cell's own colour covers the seams that viewers' antialiasing leaves.
+void CellMap::drawVectorCells(QCPPainter *painter, int rows, int columns) {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    for (int row = 0; row < n; ++row)
-        for (int column = 0; column < n; ++column) {
+    for (int row = 0; row < rows; ++row)
+        for (int column = 0; column < columns; ++column) {
             if (isMasked(row, column))
                 continue;
             const QColor color = colorOf(data()->cell(column, row));
@@ -84,17 +78,17 @@ void AttentionColorMap::drawVectorCells(QCPPainter *painter, int n) {
     painter->restore();
 }
 
-// Figures at large N: rectangles stop being useful (500 tokens × 16 heads are 4 million), so the
-// cells become one lossless image, one pixel per cell, scaled up without smoothing.
-void AttentionColorMap::drawCellImage(QCPPainter *painter, int n) {
-    QImage image(n, n, QImage::Format_RGB32);
-    for (int row = 0; row < n; ++row) {
+// Figures with many cells: rectangles stop being useful (500 tokens × 16 heads are 4 million),
+// so the cells become one lossless image, one pixel per cell, scaled up without smoothing.
+void CellMap::drawCellImage(QCPPainter *painter, int rows, int columns) {
+    QImage image(columns, rows, QImage::Format_RGB32);
+    for (int row = 0; row < rows; ++row) {
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(row));
-        for (int column = 0; column < n; ++column)
+        for (int column = 0; column < columns; ++column)
             line[column] = isMasked(row, column) ? kMaskedFill.rgb()
                                                  : colorOf(data()->cell(column, row)).rgb();
     }
-    const QRectF target = cellRect(0, 0).united(cellRect(n - 1, n - 1));
+    const QRectF target = cellRect(0, 0).united(cellRect(rows - 1, columns - 1));
     painter->save();
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter->setRenderHint(QPainter::LosslessImageRendering, true); // PDF: Flate, not JPEG
@@ -103,36 +97,37 @@ void AttentionColorMap::drawCellImage(QCPPainter *painter, int n) {
     painter->restore();
 }
 
-void AttentionColorMap::drawMaskedCells(QCPPainter *painter, int n) {
+void CellMap::drawMaskedCells(QCPPainter *painter, int rows, int columns) {
     QPainterPath area, hatching;
     const bool hatch = cellRect(0, 0).width() >= kMinHatchedCell;
-    for (int row = 0; row + 1 < n; ++row) {
-        area.addRect(cellRect(row, row + 1).united(cellRect(row, n - 1)));
+    for (int row = 0; row < rows && row + 1 < columns; ++row) {
+        area.addRect(cellRect(row, row + 1).united(cellRect(row, columns - 1)));
         if (!hatch)
             continue;
-        for (int column = row + 1; column < n; ++column) {
+        for (int column = row + 1; column < columns; ++column) {
             const QRectF cell = cellRect(row, column);
             hatching.moveTo(cell.bottomLeft());
             hatching.lineTo(cell.topRight());
         }
     }
-    paintMaskedArea(*painter, area, hatching);
+    MatrixPlot::paintMaskedArea(*painter, area, hatching);
 }
 
-void AttentionColorMap::draw(QCPPainter *painter) {
-    const int n = data()->keySize();
+void CellMap::draw(QCPPainter *painter) {
+    const int columns = data()->keySize();
+    const int rows = data()->valueSize();
+    const int largest = std::max(rows, columns);
     const bool vectorized = painter->modes().testFlag(QCPPainter::pmVectorized) && colorOf;
-    if (vectorized && n > HeatmapStyle::kMaxTokensForVectorCells)
-        drawCellImage(painter, n);
+    if (vectorized && largest > m_maxVectorCells)
+        drawCellImage(painter, rows, columns);
     else if (vectorized)
-        drawVectorCells(painter, n);
+        drawVectorCells(painter, rows, columns);
     else
         QCPColorMap::draw(painter);
-    if (m_causal && n > 1 &&
-        !(vectorized && n > HeatmapStyle::kMaxTokensForVectorCells &&
-          cellRect(0, 0).width() < kMinHatchedCell))
-        drawMaskedCells(painter, n);
-    if (m_showValues && colorOf && n > 0) {
+    if (m_causal && columns > 1 &&
+        !(vectorized && largest > m_maxVectorCells && cellRect(0, 0).width() < kMinHatchedCell))
+        drawMaskedCells(painter, rows, columns);
+    if (m_showValues && colorOf && rows > 0 && columns > 0) {
         painter->setFont(m_valueFont);
         const QFontMetricsF metrics(m_valueFont);
         const QRectF probe = cellRect(0, 0);
@@ -140,8 +135,8 @@ void AttentionColorMap::draw(QCPPainter *painter) {
         // masked cells hold no number: they are not zeros.
         if (metrics.horizontalAdvance(QStringLiteral("0.00")) + 4 <= probe.width() &&
             metrics.height() <= probe.height()) {
-            for (int row = 0; row < n; ++row) {
-                for (int column = 0; column < n; ++column) {
+            for (int row = 0; row < rows; ++row) {
+                for (int column = 0; column < columns; ++column) {
                     if (isMasked(row, column))
                         continue;
                     const double value = data()->cell(column, row);
@@ -152,8 +147,9 @@ void AttentionColorMap::draw(QCPPainter *painter) {
             }
         }
     }
-    if (m_highlightRow >= 0 && m_highlightRow < n) {
-        const QRectF row = cellRect(m_highlightRow, 0).united(cellRect(m_highlightRow, n - 1));
+    if (m_highlightRow >= 0 && m_highlightRow < rows && columns > 0) {
+        const QRectF row =
+            cellRect(m_highlightRow, 0).united(cellRect(m_highlightRow, columns - 1));
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(m_highlightColor, 3.0));
         painter->drawRect(row.adjusted(1.5, 1.5, -1.5, -1.5));
