@@ -3,7 +3,6 @@
 #include "analysis_panels.h"
 #include "attention_session.h"
 #include "control_panel.h"
-#include "export_dialog.h"
 #include "file_load_worker.h"
 #include "head_grid_view.h"
 #include "language.h"
@@ -17,23 +16,20 @@
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "step_view.h"
+#include "step_view_seam.h"
 #include "token_view.h"
 #include "tour_panel.h"
 #include "translated_error.h"
-#include "weights_questions.h"
 
 #include <attnviz/error.h>
 #include <attnviz/model/builtin_models.h>
-#include <attnviz/weights_file.h>
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -41,7 +37,6 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -67,33 +62,10 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     layout->addWidget(m_sentenceBar);
     m_views = new QTabWidget(central);
     m_views->setDocumentMode(true);
-    m_views->addTab(m_grid, QString());
     m_modelView = new ModelView(m_views);
-    m_views->addTab(m_modelView, QString());
     m_stepView = new StepView(m_views);
-    m_views->addTab(m_stepView, QString());
-    m_texts->add([this] {
-        m_views->setTabText(m_views->indexOf(m_grid), tr("&Heads"));
-        m_views->setTabToolTip(m_views->indexOf(m_grid),
-                               tr("One heatmap per head: rows are queries, columns are keys"));
-        m_views->setTabText(m_views->indexOf(m_modelView), tr("&Model: every layer"));
-        m_views->setTabToolTip(m_views->indexOf(m_modelView),
-                               tr("Every layer × head at once; click a head to open its layer"));
-        m_views->setTabText(m_views->indexOf(m_stepView), tr("&Steps of one head"));
-        m_views->setTabToolTip(m_views->indexOf(m_stepView),
-                               tr("One head's computation, matrix by matrix, in the article's "
-                                  "notation"));
-    });
-    connect(session, &AttentionSession::resultChanged, m_stepView,
-            [this] { m_stepView->setSnapshot(m_session->snapshot()); });
-    connect(m_grid, &HeadGridView::headDoubleClicked, this, [this](int head) {
-        if (head >= 0)
-            showHeadSteps(m_session->layer(), head);
-        else
-            statusBar()->showMessage(tr("The mean and single-head panels are not heads of the "
-                                        "model: double-click a head to see its steps."),
-                                     6000);
-    });
+    m_stepSeam = std::make_unique<StepViewSeam>(m_stepView);
+    createViews({m_grid, m_modelView, m_stepSeam.get()});
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
@@ -163,6 +135,10 @@ QSize MainWindow::initialSize() const {
 }
 
 void MainWindow::createMenus() {
+    // Figures are the heads' grid's, whichever tab is shown.
+    m_figures = new FigureActions(
+        m_session, m_grid, [this] { return m_controls->tokenView(); }, this);
+    connect(m_figures, &FigureActions::notice, statusBar(), &QStatusBar::showMessage);
     // Each text is set by a closure that runs again when the language changes (Retranslator).
     QMenu *file = menuBar()->addMenu(QString());
     m_fileMenu = file;
@@ -187,17 +163,18 @@ void MainWindow::createMenus() {
             if (!path.isEmpty())
                 openWeightsInBackground(path);
         });
-    QAction *saveWeights = file->addAction(
-        QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this, &MainWindow::saveWeights);
+    QAction *saveWeights =
+        file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), m_figures,
+                        &FigureActions::saveWeights);
     QAction *random = file->addAction(QString(), m_session, &AttentionSession::useRandomWeights);
     connect(m_session, &AttentionSession::optionsChanged, random,
             [this, random] { random->setEnabled(m_session->hasLoadedWeights()); });
     random->setEnabled(false);
     file->addSeparator();
-    QAction *exportFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                            &MainWindow::exportFigure);
+    QAction *exportFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                            m_figures, &FigureActions::exportFigure);
     QAction *copyFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                                          this, &MainWindow::copyFigure);
+                                          m_figures, &FigureActions::copyFigure);
     file->addSeparator();
     QAction *quit =
         file->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -237,7 +214,8 @@ void MainWindow::createMenus() {
     connect(panels.metrics, &MetricsDock::headSelected, this, [this](int layer, int head) {
         if (head >= 0 && m_session->hasModel())
             m_session->setLayer(layer);
-        m_grid->setSelectedHead(head);
+        for (SnapshotView *v : m_snapshotViews)
+            v->selectHead(head);
     });
 
     QMenu *help = menuBar()->addMenu(QString());
@@ -279,23 +257,6 @@ void MainWindow::showWeightsError(const QString &path, const QString &message) {
         this, tr("Cannot Open Weights"),
         tr("<p>%1 was not loaded.</p><p>%2</p>")
             .arg(QFileInfo(path).fileName().toHtmlEscaped(), message.toHtmlEscaped()));
-}
-
-void MainWindow::saveWeights() {
-    const auto snapshot = m_session->snapshot();
-    if (!snapshot)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Weights"),
-                                                      QStringLiteral("attention.safetensors"),
-                                                      tr("Safetensors (*.safetensors)"));
-    if (path.isEmpty())
-        return;
-    try {
-        saveAttentionWeights(path.toStdString(), *snapshot->weights, snapshot->options.seed);
-        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
-    } catch (const InputError &e) {
-        QMessageBox::warning(this, tr("Cannot Save Weights"), translatedError(e));
-    }
 }
 
 void MainWindow::createDocuments() {
@@ -390,42 +351,6 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     event->accept();
 }
 
-FigureOptions MainWindow::currentFigureOptions() const {
-    FigureOptions options;
-    options.style = m_grid->style();
-    options.meanPanel = m_grid->meanPanelVisible();
-    options.roleBadges = true; // the grid shows them
-    options.columns = m_grid->columnCount();
-    options.weightsName = figureWeightsName(*m_session);
-    return options;
-}
-
-void MainWindow::exportFigure() {
-    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
-    if (!snapshot)
-        return;
-    ExportDialog dialog(static_cast<int>(snapshot->result.attention.heads.size()),
-                        m_grid->meanPanelVisible(), m_grid->style(), this);
-    dialog.setSnapshot(snapshot, figureWeightsName(*m_session)); // the dialog saves, and stays
-                                                                 // open with the reason on error
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
-}
-
-void MainWindow::copyFigure() {
-    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
-    if (!snapshot)
-        return;
-    FigureOptions options = currentFigureOptions();
-    options.size =
-        m_grid->size().expandedTo(QSize(FigureOptions::kMinSide, FigureOptions::kMinSide));
-    options.scale = 2.0; // sharp when pasted into slides and documents
-    FigureRenderer renderer(*snapshot, options);
-    QGuiApplication::clipboard()->setImage(renderer.toImage());
-    statusBar()->showMessage(tr("Figure copied"), 3000);
-}
-
 void MainWindow::createModelControls() {
     std::vector<BuiltinModelInfo> builtins;
     try {
@@ -450,11 +375,6 @@ void MainWindow::createModelControls() {
     // The selector goes back to what is shown.
     connect(modelLoader(), &ModelLoader::cancelled, this, &MainWindow::showModelState);
     connect(m_session, &AttentionSession::optionsChanged, this, &MainWindow::showModelState);
-    connect(m_modelView, &ModelView::headActivated, this, [this](int layer, int) {
-        m_session->setLayer(layer);
-        m_views->setCurrentWidget(m_grid);
-    });
-    connect(m_modelView, &ModelView::headDoubleClicked, this, &MainWindow::showHeadSteps);
     for (const auto &[key, delta] : {std::pair{QKeySequence::MoveToPreviousPage, -1},
                                      std::pair{QKeySequence::MoveToNextPage, 1}}) {
         auto *shortcut = new QShortcut(key, this);
@@ -502,26 +422,47 @@ void MainWindow::stepLayer(int delta) {
         m_session->setLayer(m_session->layer() + delta);
 }
 
+void MainWindow::createViews(const QList<SnapshotView *> &views) {
+    m_snapshotViews = views;
+    auto *requests = new ViewRequests(this);
+    for (SnapshotView *view : views) {
+        m_views->addTab(view->viewWidget(), QString());
+        view->connectRequests(requests);
+    }
+    m_texts->add([this] {
+        for (SnapshotView *view : m_snapshotViews) {
+            const int tab = m_views->indexOf(view->viewWidget());
+            m_views->setTabText(tab, view->tabTitle());
+            m_views->setTabToolTip(tab, view->tabToolTip());
+        }
+    });
+    connect(requests, &ViewRequests::layerRequested, this, [this](int layer) {
+        m_session->setLayer(layer);
+        m_views->setCurrentWidget(m_grid);
+    });
+    connect(requests, &ViewRequests::headStepsRequested, this, &MainWindow::showHeadSteps);
+    connect(requests, &ViewRequests::notAHeadActivated, this, [this] {
+        statusBar()->showMessage(tr("The mean and single-head panels are not heads of the "
+                                    "model: double-click a head to see its steps."),
+                                 6000);
+    });
+}
+
 void MainWindow::showResult() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
     // The views draw the tokens as the view options group them; the status names the run's.
     const auto shown = viewedSnapshot(snapshot, m_controls->tokenView());
-    // An outlined query row means a token: new tokens make it mean nothing.
-    if (shown->tokens != m_shownTokens) {
-        m_shownTokens = shown->tokens;
-        m_grid->setHighlightedRow(-1);
-    }
-    m_grid->showSnapshot(*shown);
-    m_modelView->showSnapshot(*shown);
+    for (SnapshotView *view : m_snapshotViews)
+        view->showRun(snapshot, *shown);
     m_status->setText(statusText(*snapshot));
 }
 
 void MainWindow::applyViewOptions() {
-    m_grid->setStyle(m_controls->heatmapStyle());
-    m_modelView->setStyle(m_controls->heatmapStyle());
-    m_grid->setMeanPanelVisible(m_controls->meanPanelRequested());
+    const ViewOptions options{m_controls->heatmapStyle(), m_controls->meanPanelRequested()};
+    for (SnapshotView *view : m_snapshotViews)
+        view->setViewOptions(options);
     showResult();
 }
 

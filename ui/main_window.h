@@ -2,12 +2,17 @@
 #pragma once
 
 #include "document_controller.h"
+#include "figure_actions.h"
 #include "figure_renderer.h"
 #include "session_file.h"
+#include "snapshot_view.h"
+#include "step_view_seam.h"
 #include "weights_questions.h"
 
 #include <QMainWindow>
 #include <QStringList>
+
+#include <memory>
 
 class QDockWidget;
 class QLabel;
@@ -94,11 +99,13 @@ public:
     void restoreLastState();
 
     // The figure options the window's current view implies (for export and the clipboard).
-    FigureOptions currentFigureOptions() const;
+    FigureOptions currentFigureOptions() const { return m_figures->currentFigureOptions(); }
 
 private:
     void createMenus();
     void createDocuments();
+    // Adds each view as a tab and feeds them all through the SnapshotView seam.
+    void createViews(const QList<SnapshotView *> &views);
     void showSessionPath(const QString &path);
     void fillRecentMenu();
     bool saveSession();
@@ -106,9 +113,6 @@ private:
     void showWeightsError(const QString &path, const QString &message);
     void showLoading(bool busy);
     void closeEvent(QCloseEvent *event) override;
-    void saveWeights();
-    void exportFigure();
-    void copyFigure();
     QSize initialSize() const;
     void showResult();
     void applyViewOptions();
@@ -130,8 +134,10 @@ private:
     QLabel *m_loadingText;
     QProgressBar *m_loadingBar;
     DocumentController *m_documents = nullptr;
+    FigureActions *m_figures = nullptr;   // export, copy, save weights
     DialogWeightsAnswers m_answers{this}; // "which module?", "how many heads?" as dialogs
-    QStringList m_shownTokens;            // a highlighted query row belongs to these tokens
+    std::unique_ptr<StepViewSeam> m_stepSeam;
+    QList<SnapshotView *> m_snapshotViews; // the tabs, in order; each is fed the same way
     QDockWidget *m_dock = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
