@@ -35,6 +35,7 @@ struct CommandLineOptions {
     bool viewGiven = false;        // a view flag (--scale, --values, ...) was given
     bool lockSizes = false;        // --lock-sizes: dk = dv = d_model / heads, as in the window
     bool restoreLastState = false; // the window reopens the last run's state
+    bool layerGiven = false;       // --layer K: figure.layer, also the window's layer
     std::optional<MetricsTableFormat> metrics; // --metrics: print the metrics table
     TokenViewOptions tokenView; // --hide-special, --merge-subwords (figures and the window)
     ui::FigureOptions figure;

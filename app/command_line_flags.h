@@ -109,7 +109,7 @@ struct Flags {
     QCommandLineOption mergeSubwords{"merge-subwords",
                                      "One row and column per word: attention to a word sums its "
                                      "pieces, attention from a word averages their rows."};
-    QCommandLineOption layer{"layer", "With --model: export the heads of layer K (default: 1).",
+    QCommandLineOption layer{"layer", "With --model: show (or export) the heads of layer K (default: 1).",
                              "K"};
     QCommandLineOption view{"view",
                             "What to export: heads (one layer's grid, default) or model (every "

@@ -54,12 +54,15 @@ void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
 void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
                         CommandLineOptions &options) {
     ui::FigureOptions &figure = options.figure;
-    const bool figureFlags =
-        parser.isSet(f.dpi) || parser.isSet(f.head) || parser.isSet(f.columns) ||
-        parser.isSet(f.size) || parser.isSet(f.caption) || parser.isSet(f.roles) ||
-        parser.isSet(f.width) || parser.isSet(f.height) || parser.isSet(f.fontSize) ||
-        parser.isSet(f.layer) || parser.isSet(f.view);
-    if (figureFlags && options.exportPath.isEmpty())
+    const bool figureFlags = parser.isSet(f.dpi) || parser.isSet(f.head) ||
+                             parser.isSet(f.columns) || parser.isSet(f.size) ||
+                             parser.isSet(f.caption) || parser.isSet(f.roles) ||
+                             parser.isSet(f.width) || parser.isSet(f.height) ||
+                             parser.isSet(f.fontSize) || parser.isSet(f.view);
+    // The window opens a model on --layer K; a dump or a metrics table has every layer.
+    const bool windowLayer = !options.model.isEmpty() && options.dumpPath.isEmpty() &&
+                             options.saveWeightsPath.isEmpty() && !parser.isSet(f.metrics);
+    if ((figureFlags || (parser.isSet(f.layer) && !windowLayer)) && options.exportPath.isEmpty())
         throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size, "
                          "--layer, --view, --caption and --roles go with --export FILE");
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
@@ -96,7 +99,8 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
             throw InputError("--view model draws every layer and head; drop --head, --layer and "
                              "--columns");
     }
-    if (parser.isSet(f.layer)) // checked against the model's layers once it is loaded
+    options.layerGiven = parser.isSet(f.layer);
+    if (options.layerGiven) // checked against the model's layers once it is loaded
         figure.layer = static_cast<int>(parseInteger(parser, f.layer, 1, 10'000)) - 1;
     if (parser.isSet(f.columns))
         figure.columns =

@@ -2,6 +2,7 @@
 #include "command_line.h"
 #include "headless.h"
 #include "model_command.h"
+#include "window_start.h"
 
 #include <attnviz/error.h>
 
@@ -46,51 +47,10 @@ int runWindow(const CommandLineOptions &options) {
     ui::applyLanguage(ui::savedLanguageChoice()); // the locale's, or View ▸ Language's
     ui::AttentionSession session;
     ui::MainWindow window(&session);
-    if (!options.sessionPath.isEmpty()) {
-        QString error;
-        if (!window.openSession(options.sessionPath, true, &error)) {
-            std::fprintf(stderr, "attnviz: %s\n", printableLine(error.toStdString()).c_str());
-            return 2;
-        }
-        if (options.viewGiven) { // flags given with the session override its view
-            window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
-                                                options.baselinePanel,
-                                                window.controlPanel()->lockControl()->isChecked());
-            window.controlPanel()->setTokenView(options.tokenView);
-        }
-        window.show();
-        return QApplication::exec();
-    }
-    try {
-        if (!loadIntoSession(session, prepareRun(options), options)) {
-            std::fprintf(stderr, "attnviz: %s\n", qPrintable(session.errorText()));
-            return 2;
-        }
-    } catch (const InputError &e) {
-        std::fprintf(stderr, "attnviz: %s\n", printableLine(e.what()).c_str());
-        return 2;
-    } catch (const std::bad_alloc &) {
-        std::fputs("attnviz: out of memory loading the weights or embeddings\n", stderr);
+    if (const QString error = prepareWindow(window, session, options); !error.isEmpty()) {
+        std::fprintf(stderr, "attnviz: %s\n", printableLine(error.toStdString()).c_str());
         return 2;
     }
-    if (options.restoreLastState)
-        window.restoreLastState();
-    if (!options.model.isEmpty()) {
-        try {
-            resolveModelFolder(options.model); // an unknown name or path: exit 2 before the window
-            window.openModel(options.model);   // loads beside the event loop
-        } catch (const InputError &e) {
-            std::fprintf(stderr, "attnviz: %s\n", printableLine(e.what()).c_str());
-            return 2;
-        }
-    }
-    if (options.viewGiven) {
-        window.controlPanel()->setViewState(
-            options.figure.style, options.figure.meanPanel, options.baselinePanel,
-            options.lockSizes || window.controlPanel()->lockControl()->isChecked());
-        window.controlPanel()->setTokenView(options.tokenView);
-    }
-    window.setWindowModified(false); // what the command line asked for is not an edit
     window.show();
     return QApplication::exec();
 }

@@ -185,4 +185,46 @@ void HeadGridView::resizeEvent(QResizeEvent *event) {
     arrange();
 }
 
+QString HeadGridView::tabTitle() const {
+    return tr("&Heads");
+}
+
+QString HeadGridView::tabToolTip() const {
+    return tr("One heatmap per head: rows are queries, columns are keys");
+}
+
+void HeadGridView::showRun(const std::shared_ptr<const SessionSnapshot> &,
+                           const SessionSnapshot &shown) {
+    // An outlined query row means a token: new tokens make it mean nothing.
+    if (shown.tokens != m_shownTokens) {
+        m_shownTokens = shown.tokens;
+        setHighlightedRow(-1);
+    }
+    m_shownLayer = shown.layer;
+    showSnapshot(shown);
+}
+
+void HeadGridView::setViewOptions(const ViewOptions &options) {
+    setStyle(options.style);
+    setMeanPanelVisible(options.meanPanel);
+}
+
+std::optional<FigureOptions> HeadGridView::figureOptions() const {
+    FigureOptions options;
+    options.style = m_style;
+    options.meanPanel = m_showMean;
+    options.roleBadges = true; // the grid shows them
+    options.columns = m_columns;
+    return options;
+}
+
+void HeadGridView::connectRequests(ViewRequests *requests) {
+    connect(this, &HeadGridView::headDoubleClicked, requests, [this, requests](int head) {
+        if (head >= 0)
+            emit requests->headStepsRequested(m_shownLayer, head);
+        else
+            emit requests->notAHeadActivated();
+    });
+}
+
 } // namespace attnviz::ui

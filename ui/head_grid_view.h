@@ -3,6 +3,7 @@
 #pragma once
 
 #include "heatmap_style.h"
+#include "snapshot_view.h"
 
 #include <QList>
 #include <QWidget>
@@ -16,10 +17,21 @@ class ColorBarView;
 class HeatmapView;
 struct SessionSnapshot;
 
-class HeadGridView : public QWidget {
+class HeadGridView : public QWidget, public SnapshotView {
     Q_OBJECT
 public:
     explicit HeadGridView(QWidget *parent = nullptr);
+
+    // SnapshotView: the window's "Heads" tab. New tokens clear the highlighted query row.
+    QWidget *viewWidget() override { return this; }
+    QString tabTitle() const override;
+    QString tabToolTip() const override;
+    void showRun(const std::shared_ptr<const SessionSnapshot> &run,
+                 const SessionSnapshot &shown) override;
+    void setViewOptions(const ViewOptions &options) override;
+    void selectHead(int head) override { setSelectedHead(head); }
+    std::optional<FigureOptions> figureOptions() const override;
+    void connectRequests(ViewRequests *requests) override;
 
     // Shows a result. Heatmaps are created or removed only when the panel count changes.
     void showSnapshot(const SessionSnapshot &snapshot);
@@ -75,6 +87,8 @@ private:
     bool m_showMean = false;
     bool m_causal = false;
     int m_tokenCount = 0;
+    QStringList m_shownTokens; // a highlighted query row belongs to these tokens
+    int m_shownLayer = 0;      // the layer whose heads are shown
 };
 
 } // namespace attnviz::ui

@@ -3,7 +3,6 @@
 #include "analysis_panels.h"
 #include "attention_session.h"
 #include "control_panel.h"
-#include "export_dialog.h"
 #include "file_load_worker.h"
 #include "head_grid_view.h"
 #include "language.h"
@@ -17,23 +16,20 @@
 #include "sentence_bar.h"
 #include "status_text.h"
 #include "step_view.h"
+#include "step_view_seam.h"
 #include "token_view.h"
 #include "tour_panel.h"
 #include "translated_error.h"
-#include "weights_questions.h"
 
 #include <attnviz/error.h>
 #include <attnviz/model/builtin_models.h>
-#include <attnviz/weights_file.h>
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -41,7 +37,6 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -58,9 +53,8 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     , m_status(new QLabel(this))
     , m_loadingText(new QLabel(this))
     , m_loadingBar(new QProgressBar(this))
-    , m_loader(new FileLoadWorker(this))
     , m_texts(new Retranslator(this)) {
-    // The title is the session's name (setSessionPath); Qt appends the display name, "attnviz".
+    // The title is the session's name (showSessionPath); Qt appends the display name, "attnviz".
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -68,33 +62,10 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     layout->addWidget(m_sentenceBar);
     m_views = new QTabWidget(central);
     m_views->setDocumentMode(true);
-    m_views->addTab(m_grid, QString());
     m_modelView = new ModelView(m_views);
-    m_views->addTab(m_modelView, QString());
     m_stepView = new StepView(m_views);
-    m_views->addTab(m_stepView, QString());
-    m_texts->add([this] {
-        m_views->setTabText(m_views->indexOf(m_grid), tr("&Heads"));
-        m_views->setTabToolTip(m_views->indexOf(m_grid),
-                               tr("One heatmap per head: rows are queries, columns are keys"));
-        m_views->setTabText(m_views->indexOf(m_modelView), tr("&Model: every layer"));
-        m_views->setTabToolTip(m_views->indexOf(m_modelView),
-                               tr("Every layer × head at once; click a head to open its layer"));
-        m_views->setTabText(m_views->indexOf(m_stepView), tr("&Steps of one head"));
-        m_views->setTabToolTip(m_views->indexOf(m_stepView),
-                               tr("One head's computation, matrix by matrix, in the article's "
-                                  "notation"));
-    });
-    connect(session, &AttentionSession::resultChanged, m_stepView,
-            [this] { m_stepView->setSnapshot(m_session->snapshot()); });
-    connect(m_grid, &HeadGridView::headDoubleClicked, this, [this](int head) {
-        if (head >= 0)
-            showHeadSteps(m_session->layer(), head);
-        else
-            statusBar()->showMessage(tr("The mean and single-head panels are not heads of the "
-                                        "model: double-click a head to see its steps."),
-                                     6000);
-    });
+    m_stepSeam = std::make_unique<StepViewSeam>(m_stepView);
+    createViews({m_grid, m_modelView, m_stepSeam.get()});
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
@@ -126,16 +97,7 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     statusBar()->addPermanentWidget(m_loadingText);
     statusBar()->addPermanentWidget(m_loadingBar);
     showLoading(false);
-    connect(m_loader, &FileLoadWorker::busyChanged, this, &MainWindow::showLoading);
-    connect(m_loader, &FileLoadWorker::weightsLoaded, this,
-            [this](const OpenedWeightsFile &opened) { applyWeights(opened, false); });
-    connect(m_loader, &FileLoadWorker::weightsFailed, this, &MainWindow::showWeightsError);
-    connect(m_loader, &FileLoadWorker::sessionLoaded, this,
-            [this](const OpenedSession &opened) { applySession(opened, false, nullptr); });
-    connect(m_loader, &FileLoadWorker::sessionFailed, this,
-            [this](const QString &, const QString &message) {
-                QMessageBox::warning(this, tr("Cannot Open Session"), message);
-            });
+    createDocuments();
     createMenus();
     new MenuShortcutPriority(this);
 
@@ -147,18 +109,16 @@ MainWindow::MainWindow(AttentionSession *session, QWidget *parent)
     connect(session, &AttentionSession::errorChanged, m_sentenceBar, &SentenceBar::setError);
     connect(session, &AttentionSession::resultChanged, this, &MainWindow::showResult);
     connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::applyViewOptions);
-    connect(session, &AttentionSession::optionsChanged, this, &MainWindow::markModified);
-    connect(m_controls, &ControlPanel::viewOptionsChanged, this, &MainWindow::markModified);
+    connect(m_controls, &ControlPanel::viewOptionsChanged, m_documents,
+            &DocumentController::markModified);
     applyViewOptions();
-    setSessionPath({});
+    showSessionPath({});
     // Texts that are computed (status bar, title, loading note) follow a language change too.
     m_texts->add([this] {
         m_session->retranslateError(); // the sentence's message under the entry
         showResult();
-        showLoading(m_loader->isBusy());
-        setWindowTitle(
-            (m_sessionPath.isEmpty() ? tr("Untitled") : QFileInfo(m_sessionPath).fileName()) +
-            QStringLiteral("[*]"));
+        showLoading(fileLoader()->isBusy());
+        showSessionPath(sessionPath());
     });
     resize(initialSize());
 }
@@ -175,12 +135,16 @@ QSize MainWindow::initialSize() const {
 }
 
 void MainWindow::createMenus() {
+    // Figures are the heads' grid's, whichever tab is shown.
+    m_figures = new FigureActions(
+        m_session, m_grid, [this] { return m_controls->tokenView(); }, this);
+    connect(m_figures, &FigureActions::notice, statusBar(), &QStatusBar::showMessage);
     // Each text is set by a closure that runs again when the language changes (Retranslator).
     QMenu *file = menuBar()->addMenu(QString());
     m_fileMenu = file;
     QAction *openSession = file->addAction(QString(), QKeySequence::Open, this, [this] {
         const QString path =
-            QFileDialog::getOpenFileName(this, tr("Open Session"), m_sessionPath,
+            QFileDialog::getOpenFileName(this, tr("Open Session"), sessionPath(),
                                          tr("attnviz sessions (*.attnviz);;All files (*)"));
         if (!path.isEmpty())
             openSessionInBackground(path);
@@ -199,17 +163,18 @@ void MainWindow::createMenus() {
             if (!path.isEmpty())
                 openWeightsInBackground(path);
         });
-    QAction *saveWeights = file->addAction(
-        QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this, &MainWindow::saveWeights);
+    QAction *saveWeights =
+        file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), m_figures,
+                        &FigureActions::saveWeights);
     QAction *random = file->addAction(QString(), m_session, &AttentionSession::useRandomWeights);
     connect(m_session, &AttentionSession::optionsChanged, random,
             [this, random] { random->setEnabled(m_session->hasLoadedWeights()); });
     random->setEnabled(false);
     file->addSeparator();
-    QAction *exportFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                            &MainWindow::exportFigure);
+    QAction *exportFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                            m_figures, &FigureActions::exportFigure);
     QAction *copyFigure = file->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                                          this, &MainWindow::copyFigure);
+                                          m_figures, &FigureActions::copyFigure);
     file->addSeparator();
     QAction *quit =
         file->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -249,7 +214,8 @@ void MainWindow::createMenus() {
     connect(panels.metrics, &MetricsDock::headSelected, this, [this](int layer, int head) {
         if (head >= 0 && m_session->hasModel())
             m_session->setLayer(layer);
-        m_grid->setSelectedHead(head);
+        for (SnapshotView *v : m_snapshotViews)
+            v->selectHead(head);
     });
 
     QMenu *help = menuBar()->addMenu(QString());
@@ -279,27 +245,9 @@ void MainWindow::createMenus() {
     });
 }
 
-bool MainWindow::openWeights(const QString &path, bool quiet) {
-    try {
-        return applyWeights(openWeightsFile(path), quiet);
-    } catch (const InputError &e) {
-        if (!quiet)
-            showWeightsError(path, translatedError(e));
-        return false;
-    }
-}
-
-void MainWindow::openWeightsInBackground(const QString &path) {
-    m_loader->loadWeights(path);
-}
-
-void MainWindow::openSessionInBackground(const QString &path) {
-    m_loader->loadSession(path);
-}
-
 void MainWindow::showLoading(bool busy) {
-    m_loadingText->setText(busy ? tr("Loading %1…").arg(QFileInfo(m_loader->busyPath()).fileName())
-                                : QString());
+    m_loadingText->setText(
+        busy ? tr("Loading %1…").arg(QFileInfo(fileLoader()->busyPath()).fileName()) : QString());
     m_loadingText->setVisible(busy);
     m_loadingBar->setVisible(busy);
 }
@@ -311,168 +259,57 @@ void MainWindow::showWeightsError(const QString &path, const QString &message) {
             .arg(QFileInfo(path).fileName().toHtmlEscaped(), message.toHtmlEscaped()));
 }
 
-bool MainWindow::applyWeights(const OpenedWeightsFile &opened, bool quiet) {
-    const auto choice = chooseWeightsUse(this, opened, m_session->options().attention.heads, quiet);
-    if (!choice)
-        return false; // cancelled (or, quiet, a head count nobody could give): nothing changes
-    const QString error = m_session->useWeightsFile(opened, choice->prefix, choice->heads);
-    if (error.isEmpty())
-        return true;
-    if (!quiet)
-        showWeightsError(opened.path, error);
-    return false;
+void MainWindow::createDocuments() {
+    m_documents->setAnswers(&m_answers);
+    m_documents->setViewStateSource([this] {
+        return DocumentViewState{m_grid->style(), m_grid->meanPanelVisible(),
+                                 m_session->baselineEnabled(),
+                                 m_controls->lockControl()->isChecked(), m_controls->tokenView()};
+    });
+    connect(m_documents, &DocumentController::viewStateApplied, this,
+            [this](const DocumentViewState &v, const QString &sentence) {
+                m_controls->setViewState(v.style, v.meanPanel, v.baselinePanel, v.lockSizes);
+                m_controls->setTokenView(v.tokenView);
+                m_sentenceBar->setText(sentence);
+            });
+    connect(m_documents, &DocumentController::sessionPathChanged, this,
+            &MainWindow::showSessionPath);
+    connect(m_documents, &DocumentController::modifiedChanged, this,
+            &MainWindow::setWindowModified);
+    connect(m_documents, &DocumentController::notice, statusBar(), &QStatusBar::showMessage);
+    connect(m_documents, &DocumentController::sessionFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Cannot Open Session"), message);
+    });
+    connect(m_documents, &DocumentController::saveFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Cannot Save Session"), message);
+    });
+    connect(m_documents, &DocumentController::sessionWarnings, this,
+            [this](const QStringList &warnings, bool quiet) {
+                if (!quiet)
+                    QMessageBox::information(this, tr("Session Opened"), warnings.join('\n'));
+                statusBar()->showMessage(warnings.join(' '), 8000);
+            });
+    connect(m_documents, &DocumentController::weightsFailed, this, &MainWindow::showWeightsError);
+    connect(m_documents, &DocumentController::modelFailed, this, [this](const QString &message) {
+        showModelState(); // the selector goes back to what is shown
+        QMessageBox::warning(this, tr("Cannot open the model"), message);
+    });
+    connect(fileLoader(), &FileLoadWorker::busyChanged, this, &MainWindow::showLoading);
 }
 
-void MainWindow::saveWeights() {
-    const auto snapshot = m_session->snapshot();
-    if (!snapshot)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Weights"),
-                                                      QStringLiteral("attention.safetensors"),
-                                                      tr("Safetensors (*.safetensors)"));
-    if (path.isEmpty())
-        return;
-    try {
-        saveAttentionWeights(path.toStdString(), *snapshot->weights, snapshot->options.seed);
-        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
-    } catch (const InputError &e) {
-        QMessageBox::warning(this, tr("Cannot Save Weights"), translatedError(e));
-    }
-}
-
-void MainWindow::setSessionPath(const QString &path) {
-    m_sessionPath = path;
+void MainWindow::showSessionPath(const QString &path) {
     setWindowTitle((path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName()) +
                    QStringLiteral("[*]")); // a language change keeps the modified mark
-    setWindowModified(false);
-}
-
-void MainWindow::markModified() {
-    if (!m_applying)
-        setWindowModified(true);
-}
-
-SessionDocument MainWindow::currentDocument() const {
-    SessionDocument d;
-    d.options = m_session->options();
-    d.options.embeddings.reset();
-    d.style = m_grid->style();
-    d.meanPanel = m_grid->meanPanelVisible();
-    d.baselinePanel = m_session->baselineEnabled();
-    d.lockSizes = m_controls->lockControl()->isChecked();
-    d.tokenView = m_controls->tokenView();
-    if (m_session->hasLoadedWeights()) {
-        d.weightsPath = m_session->weightsPath();
-        d.weightsSha256 = m_session->weightsSha256();
-        d.weightsPrefix = m_session->weightsPrefix();
-    }
-    if (m_session->hasModel()) {
-        d.modelSource = m_session->modelSource();
-        d.modelLayer = m_session->layer();
-        d.modelFiles = m_modelLoader->fileDigests(
-            QString::fromStdString(m_session->model()->folder)); // hashed after the load
-    }
-    return d;
-}
-
-QString MainWindow::applyDocument(const SessionDocument &d,
-                                  const std::optional<OpenedWeightsFile> &weights) {
-    // Weights first: the only step that can still fail, and it changes nothing if it does.
-    if (!d.weightsPath.isEmpty()) {
-        if (!weights)
-            return tr("the session's weights file '%1' was not read").arg(d.weightsPath);
-        const int heads = d.options.attention.heads;
-        const bool singleModule = weights->modules.size() == 1;
-        if (singleModule &&
-            weights->modules.front().convention == WeightsConvention::SeedSelfAttention &&
-            heads != 1)
-            return tr("'weights.heads' is %1, but '%2' holds a single-head Self_Attention module")
-                .arg(heads)
-                .arg(QFileInfo(d.weightsPath).fileName());
-        const QString error = m_session->useWeightsFile(*weights, d.weightsPrefix, heads);
-        if (!error.isEmpty())
-            return error;
-    } else if (m_session->hasLoadedWeights() || m_session->hasModel()) {
-        m_session->useRandomWeights();
-    }
-    m_applying = true;
-    PipelineOptions options = d.options;
-    if (m_session->hasLoadedWeights()) { // sizes are the weights'; the heads were set on loading
-        options.attention = m_session->options().attention;
-        options.attention.causal = d.options.attention.causal;
-    }
-    m_session->setOptions(options);
-    m_controls->setViewState(d.style, d.meanPanel, d.baselinePanel, d.lockSizes);
-    m_controls->setTokenView(d.tokenView);
-    m_sentenceBar->setText(QString::fromStdString(d.options.sentence));
-    m_applying = false;
-    if (!d.modelSource.isEmpty()) { // loads beside the event loop; the layer follows it
-        m_pendingLayer = d.modelLayer;
-        openModel(d.modelSource, true);
-    }
-    return {};
-}
-
-bool MainWindow::openSession(const QString &path, bool quiet, QString *error) {
-    try {
-        return applySession(openSessionFile(path), quiet, error);
-    } catch (const InputError &e) {
-        const QString message = translatedError(e);
-        if (error)
-            *error = message;
-        if (!quiet)
-            QMessageBox::warning(this, tr("Cannot Open Session"), message);
-        return false;
-    }
-}
-
-bool MainWindow::applySession(const OpenedSession &opened, bool quiet, QString *error) {
-    QString message;
-    try {
-        message = applyDocument(opened.document, opened.weights);
-    } catch (const InputError &e) {
-        message = translatedError(e);
-    }
-    if (error)
-        *error = message;
-    if (!message.isEmpty()) {
-        if (!quiet)
-            QMessageBox::warning(this, tr("Cannot Open Session"), message);
-        return false;
-    }
-    setSessionPath(opened.path);
-    rememberRecent(opened.path);
-    if (!opened.warnings.isEmpty() && !quiet)
-        QMessageBox::information(this, tr("Session Opened"), opened.warnings.join('\n'));
-    if (!opened.warnings.isEmpty())
-        statusBar()->showMessage(opened.warnings.join(' '), 8000);
-    return true;
-}
-
-bool MainWindow::saveSessionTo(const QString &path, bool quiet, QString *error) {
-    try {
-        ui::saveSession(path, currentDocument(), m_sessionWriter);
-    } catch (const InputError &e) {
-        if (error)
-            *error = translatedError(e);
-        if (!quiet)
-            QMessageBox::warning(this, tr("Cannot Save Session"), translatedError(e));
-        return false;
-    }
-    setSessionPath(path);
-    rememberRecent(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
-    return true;
 }
 
 bool MainWindow::saveSession() {
-    return m_sessionPath.isEmpty() ? saveSessionAs() : saveSessionTo(m_sessionPath);
+    return sessionPath().isEmpty() ? saveSessionAs() : saveSessionTo(sessionPath());
 }
 
 bool MainWindow::saveSessionAs() {
     QString path = QFileDialog::getSaveFileName(
         this, tr("Save Session"),
-        m_sessionPath.isEmpty() ? QStringLiteral("attention.attnviz") : m_sessionPath,
+        sessionPath().isEmpty() ? QStringLiteral("attention.attnviz") : sessionPath(),
         tr("attnviz sessions (*.attnviz)"));
     if (path.isEmpty())
         return false;
@@ -481,17 +318,9 @@ bool MainWindow::saveSessionAs() {
     return saveSessionTo(path);
 }
 
-void MainWindow::rememberRecent(const QString &path) {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentSessions")).toStringList();
-    recent.removeAll(QFileInfo(path).absoluteFilePath());
-    recent.prepend(QFileInfo(path).absoluteFilePath());
-    settings.setValue(QStringLiteral("recentSessions"), QStringList(recent.mid(0, 8)));
-}
-
 void MainWindow::fillRecentMenu() {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
+    const QStringList recent = DocumentController::recentSessions();
     for (const QString &path : recent)
         m_recentMenu
             ->addAction(QFileInfo(path).fileName(), this,
@@ -502,78 +331,24 @@ void MainWindow::fillRecentMenu() {
 }
 
 void MainWindow::restoreLastState() {
-    const QByteArray saved = QSettings().value(QStringLiteral("lastState")).toByteArray();
-    const QJsonDocument json = QJsonDocument::fromJson(saved);
-    if (!json.isObject()) { // a first start: open on a trained model, whose heads specialise
-        if (const QString model = m_modelSelector->defaultModel(); !model.isEmpty())
-            openModel(model, true);
-        return;
-    }
-    try {
-        // When the weights moved away nothing is applied: a fresh start, not a half-restored one.
-        const SessionDocument document = fromJson(json.object());
-        std::optional<OpenedWeightsFile> weights;
-        if (!document.weightsPath.isEmpty())
-            weights = openWeightsFile(document.weightsPath);
-        if (applyDocument(document, weights).isEmpty())
-            setWindowModified(false);
-    } catch (const InputError &) {
-        // A state from another version: ignore it.
-    }
+    m_documents->restoreLastState(m_modelSelector->defaultModel());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     // Untitled work is kept by the saved state below; a named session asks before losing edits.
-    if (isWindowModified() && !m_sessionPath.isEmpty()) {
+    if (m_documents->isModified() && !sessionPath().isEmpty()) {
         const auto answer = QMessageBox::question(
             this, tr("Unsaved Changes"),
             tr("%1 has changes that are not saved. Save them?")
-                .arg(QFileInfo(m_sessionPath).fileName()),
+                .arg(QFileInfo(sessionPath()).fileName()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveSession())) {
             event->ignore();
             return;
         }
     }
-    QSettings().setValue(QStringLiteral("lastState"),
-                         QJsonDocument(toJson(currentDocument())).toJson());
+    m_documents->saveLastState();
     event->accept();
-}
-
-FigureOptions MainWindow::currentFigureOptions() const {
-    FigureOptions options;
-    options.style = m_grid->style();
-    options.meanPanel = m_grid->meanPanelVisible();
-    options.roleBadges = true; // the grid shows them
-    options.columns = m_grid->columnCount();
-    options.weightsName = figureWeightsName(*m_session);
-    return options;
-}
-
-void MainWindow::exportFigure() {
-    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
-    if (!snapshot)
-        return;
-    ExportDialog dialog(static_cast<int>(snapshot->result.attention.heads.size()),
-                        m_grid->meanPanelVisible(), m_grid->style(), this);
-    dialog.setSnapshot(snapshot, figureWeightsName(*m_session)); // the dialog saves, and stays
-                                                                 // open with the reason on error
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
-}
-
-void MainWindow::copyFigure() {
-    const auto snapshot = viewedSnapshot(m_session->snapshot(), m_controls->tokenView());
-    if (!snapshot)
-        return;
-    FigureOptions options = currentFigureOptions();
-    options.size =
-        m_grid->size().expandedTo(QSize(FigureOptions::kMinSide, FigureOptions::kMinSide));
-    options.scale = 2.0; // sharp when pasted into slides and documents
-    FigureRenderer renderer(*snapshot, options);
-    QGuiApplication::clipboard()->setImage(renderer.toImage());
-    statusBar()->showMessage(tr("Figure copied"), 3000);
 }
 
 void MainWindow::createModelControls() {
@@ -585,8 +360,8 @@ void MainWindow::createModelControls() {
         statusBar()->showMessage(
             tr("The built-in models cannot be read: %1").arg(translatedError(e)));
     }
+    m_documents = new DocumentController(m_session, builtins, this);
     m_modelSelector = new ModelSelector(std::move(builtins), this);
-    m_modelLoader = new ModelLoader(this);
     connect(m_modelSelector, &ModelSelector::randomRequested, m_session,
             &AttentionSession::useRandomWeights);
     connect(m_modelSelector, &ModelSelector::builtinRequested, this,
@@ -595,31 +370,11 @@ void MainWindow::createModelControls() {
             &MainWindow::openModelFolder);
     connect(m_modelSelector, &ModelSelector::layerRequested, m_session,
             &AttentionSession::setLayer);
-    connect(m_modelLoader, &ModelLoader::loaded, this,
-            [this](std::shared_ptr<const LoadedModel> model, const QString &source) {
-                m_session->useModel(std::move(model), source);
-                if (m_pendingLayer > 0) // a session's layer, once its model is there
-                    m_session->setLayer(m_pendingLayer);
-                m_pendingLayer = 0;
-            });
-    connect(m_modelLoader, &ModelLoader::failed, this,
-            [this](const QString &message, const QString &folder) {
-                showModelState(); // the selector goes back to what is shown
-                if (!m_quietModelErrors)
-                    QMessageBox::warning(this, tr("Cannot open the model"),
-                                         tr("%1 cannot be used: %2").arg(folder, message));
-            });
-    statusBar()->addPermanentWidget(new ModelLoadIndicator(m_modelLoader, this));
-    connect(m_modelLoader, &ModelLoader::cancelled, this, [this] {
-        showModelState(); // the selector goes back to what is shown
-        statusBar()->showMessage(tr("Loading cancelled; the model shown stays."), 4000);
-    });
+    connect(modelLoader(), &ModelLoader::failed, this, &MainWindow::showModelState);
+    statusBar()->addPermanentWidget(new ModelLoadIndicator(modelLoader(), this));
+    // The selector goes back to what is shown.
+    connect(modelLoader(), &ModelLoader::cancelled, this, &MainWindow::showModelState);
     connect(m_session, &AttentionSession::optionsChanged, this, &MainWindow::showModelState);
-    connect(m_modelView, &ModelView::headActivated, this, [this](int layer, int) {
-        m_session->setLayer(layer);
-        m_views->setCurrentWidget(m_grid);
-    });
-    connect(m_modelView, &ModelView::headDoubleClicked, this, &MainWindow::showHeadSteps);
     for (const auto &[key, delta] : {std::pair{QKeySequence::MoveToPreviousPage, -1},
                                      std::pair{QKeySequence::MoveToNextPage, 1}}) {
         auto *shortcut = new QShortcut(key, this);
@@ -627,24 +382,6 @@ void MainWindow::createModelControls() {
         const int step = delta;
         connect(shortcut, &QShortcut::activated, this, [this, step] { stepLayer(step); });
     }
-}
-
-bool MainWindow::openModel(const QString &nameOrFolder, bool quiet) {
-    m_quietModelErrors = quiet;
-    for (const BuiltinModelInfo &info : m_modelSelector->builtins())
-        if (QString::fromStdString(info.name) == nameOrFolder) {
-            m_modelLoader->load(QString::fromStdString(info.folder), nameOrFolder);
-            return true;
-        }
-    if (!QFileInfo(nameOrFolder).isDir()) {
-        if (!quiet)
-            QMessageBox::warning(
-                this, tr("Cannot open the model"),
-                tr("%1 is neither a built-in model nor a model folder.").arg(nameOrFolder));
-        return false;
-    }
-    m_modelLoader->load(nameOrFolder, QFileInfo(nameOrFolder).absoluteFilePath());
-    return true;
 }
 
 void MainWindow::openModelFolder() {
@@ -685,26 +422,47 @@ void MainWindow::stepLayer(int delta) {
         m_session->setLayer(m_session->layer() + delta);
 }
 
+void MainWindow::createViews(const QList<SnapshotView *> &views) {
+    m_snapshotViews = views;
+    auto *requests = new ViewRequests(this);
+    for (SnapshotView *view : views) {
+        m_views->addTab(view->viewWidget(), QString());
+        view->connectRequests(requests);
+    }
+    m_texts->add([this] {
+        for (SnapshotView *view : m_snapshotViews) {
+            const int tab = m_views->indexOf(view->viewWidget());
+            m_views->setTabText(tab, view->tabTitle());
+            m_views->setTabToolTip(tab, view->tabToolTip());
+        }
+    });
+    connect(requests, &ViewRequests::layerRequested, this, [this](int layer) {
+        m_session->setLayer(layer);
+        m_views->setCurrentWidget(m_grid);
+    });
+    connect(requests, &ViewRequests::headStepsRequested, this, &MainWindow::showHeadSteps);
+    connect(requests, &ViewRequests::notAHeadActivated, this, [this] {
+        statusBar()->showMessage(tr("The mean and single-head panels are not heads of the "
+                                    "model: double-click a head to see its steps."),
+                                 6000);
+    });
+}
+
 void MainWindow::showResult() {
     const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return;
     // The views draw the tokens as the view options group them; the status names the run's.
     const auto shown = viewedSnapshot(snapshot, m_controls->tokenView());
-    // An outlined query row means a token: new tokens make it mean nothing.
-    if (shown->tokens != m_shownTokens) {
-        m_shownTokens = shown->tokens;
-        m_grid->setHighlightedRow(-1);
-    }
-    m_grid->showSnapshot(*shown);
-    m_modelView->showSnapshot(*shown);
+    for (SnapshotView *view : m_snapshotViews)
+        view->showRun(snapshot, *shown);
     m_status->setText(statusText(*snapshot));
 }
 
 void MainWindow::applyViewOptions() {
-    m_grid->setStyle(m_controls->heatmapStyle());
-    m_modelView->setStyle(m_controls->heatmapStyle());
-    m_grid->setMeanPanelVisible(m_controls->meanPanelRequested());
+    const ViewOptions options{m_controls->heatmapStyle(), m_controls->meanPanelRequested()};
+    for (SnapshotView *view : m_snapshotViews)
+        view->setViewOptions(options);
     showResult();
 }
 

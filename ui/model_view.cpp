@@ -42,6 +42,7 @@ void ModelView::showSnapshot(const SessionSnapshot &snapshot) {
 }
 
 void ModelView::setStyle(const HeatmapStyle &style) {
+    m_style = style;
     m_thumbnails.setStyle(style);
     update();
 }
@@ -144,6 +145,27 @@ bool ModelView::event(QEvent *event) {
         return true;
     }
     return QWidget::event(event);
+}
+
+QString ModelView::tabTitle() const {
+    return tr("&Model: every layer");
+}
+
+QString ModelView::tabToolTip() const {
+    return tr("Every layer × head at once; click a head to open its layer");
+}
+
+std::optional<FigureOptions> ModelView::figureOptions() const {
+    FigureOptions options;
+    options.part = FigureOptions::Part::Model;
+    options.style = m_style;
+    return options;
+}
+
+void ModelView::connectRequests(ViewRequests *requests) {
+    connect(this, &ModelView::headActivated, requests,
+            [requests](int layer, int) { emit requests->layerRequested(layer); });
+    connect(this, &ModelView::headDoubleClicked, requests, &ViewRequests::headStepsRequested);
 }
 
 } // namespace attnviz::ui

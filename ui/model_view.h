@@ -5,6 +5,7 @@
 
 #include "heatmap_style.h"
 #include "model_thumbnails.h"
+#include "snapshot_view.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -18,10 +19,22 @@ namespace attnviz::ui {
 
 struct SessionSnapshot;
 
-class ModelView : public QWidget {
+class ModelView : public QWidget, public SnapshotView {
     Q_OBJECT
 public:
     explicit ModelView(QWidget *parent = nullptr);
+
+    // SnapshotView: the window's "Model" tab; a click asks for a layer, a double click for steps.
+    QWidget *viewWidget() override { return this; }
+    QString tabTitle() const override;
+    QString tabToolTip() const override;
+    void showRun(const std::shared_ptr<const SessionSnapshot> &,
+                 const SessionSnapshot &shown) override {
+        showSnapshot(shown);
+    }
+    void setViewOptions(const ViewOptions &options) override { setStyle(options.style); }
+    std::optional<FigureOptions> figureOptions() const override;
+    void connectRequests(ViewRequests *requests) override;
 
     // Draws every layer's heads of the snapshot's run (a one-layer run for the random module).
     void showSnapshot(const SessionSnapshot &snapshot);
@@ -58,6 +71,7 @@ private:
     Hit hitAt(const QPoint &pos) const;
     QRect thumbnailArea() const; // the widget less a margin and the note's line
     ModelThumbnails m_thumbnails;
+    HeatmapStyle m_style; // the thumbnails' style, for a figure of this view
     QStringList m_tokens;
     int m_currentLayer = 0;
     bool m_rowsPartial = false; // special tokens hidden: rows sum to less than 1

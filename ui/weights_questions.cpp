@@ -92,24 +92,32 @@ std::optional<int> askHeadCount(QWidget *parent, const HeadCountQuestion &q) {
     return q.choices[index];
 }
 
-std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeightsFile &opened,
-                                              int currentHeads, bool quiet) {
+std::optional<int> DialogWeightsAnswers::chooseModule(const QString &fileName,
+                                                      const QStringList &modules) {
+    bool ok = false;
+    const QString item = QInputDialog::getItem(
+        m_parent, WeightsQuestions::tr("Choose an Attention Module"),
+        WeightsQuestions::tr("%1 holds several attention modules:").arg(fileName), modules, 0,
+        false, &ok);
+    if (!ok || !modules.contains(item))
+        return std::nullopt;
+    return static_cast<int>(modules.indexOf(item));
+}
+
+std::optional<WeightsChoice> chooseWeightsUse(WeightsAnswers *answers,
+                                              const OpenedWeightsFile &opened, int currentHeads) {
     const QString fileName = QFileInfo(opened.path).fileName();
     WeightsChoice choice;
     const AttentionModuleInfo *module =
         opened.modules.size() == 1 ? &opened.modules.front() : nullptr;
-    if (opened.modules.size() > 1 && !quiet) {
+    if (opened.modules.size() > 1 && answers) {
         QStringList items;
         for (const AttentionModuleInfo &m : opened.modules)
             items << QString::fromStdString(m.summary());
-        bool ok = false;
-        const QString item = QInputDialog::getItem(
-            parent, WeightsQuestions::tr("Choose an Attention Module"),
-            WeightsQuestions::tr("%1 holds several attention modules:").arg(fileName), items, 0,
-            false, &ok);
-        if (!ok || !items.contains(item))
+        const std::optional<int> index = answers->chooseModule(fileName, items);
+        if (!index || *index < 0 || *index >= items.size())
             return std::nullopt;
-        module = &opened.modules[static_cast<std::size_t>(items.indexOf(item))];
+        module = &opened.modules[static_cast<std::size_t>(*index)];
         choice.prefix = module->prefix;
     }
     // Several modules and none chosen, or none at all: the loader names the problem.
@@ -119,9 +127,9 @@ std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeigh
         fileName, module->queryRows, module->valueRows, opened.declaredHeads(), currentHeads);
     if (question.choices.size() == 1) {
         choice.heads = 1; // nothing to choose
-    } else if (!quiet) {
-        choice.heads = askHeadCount(parent, question);
-        if (!choice.heads)
+    } else if (answers) {
+        choice.heads = answers->chooseHeadCount(question);
+        if (!choice.heads || !question.choices.contains(*choice.heads))
             return std::nullopt; // cancelled
     } else if (!opened.file->metadata().count("num_heads")) {
         return std::nullopt; // nobody to ask, and guessing would show wrong heads

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <string>
@@ -40,11 +41,36 @@ struct WeightsChoice {
     std::optional<int> heads;          // std::nullopt: the file's own num_heads
 };
 
+// Who answers the two questions: the window with dialogs, tests with fixed answers.
+// std::nullopt means cancelled.
+class WeightsAnswers {
+public:
+    virtual ~WeightsAnswers() = default;
+    // Which of `modules` (their summaries) to use: an index into the list.
+    virtual std::optional<int> chooseModule(const QString &fileName,
+                                            const QStringList &modules) = 0;
+    virtual std::optional<int> chooseHeadCount(const HeadCountQuestion &question) = 0;
+};
+
+// The answers as modal dialogs over `parent`.
+class DialogWeightsAnswers : public WeightsAnswers {
+public:
+    explicit DialogWeightsAnswers(QWidget *parent)
+        : m_parent(parent) {}
+    std::optional<int> chooseModule(const QString &fileName, const QStringList &modules) override;
+    std::optional<int> chooseHeadCount(const HeadCountQuestion &question) override {
+        return askHeadCount(m_parent, question);
+    }
+
+private:
+    QWidget *m_parent;
+};
+
 // Asks which module (when there are several) and how many heads (every divisor offered, the
-// file's num_heads preselected; not asked when only one count divides). `quiet` asks nothing: a
-// file whose head count is unknown and ambiguous is then refused. std::nullopt when cancelled or
-// refused; nothing has changed then.
-std::optional<WeightsChoice> chooseWeightsUse(QWidget *parent, const OpenedWeightsFile &opened,
-                                              int currentHeads, bool quiet);
+// file's num_heads preselected; not asked when only one count divides). No `answers` (quiet) asks
+// nothing: a file whose head count is unknown and ambiguous is then refused. std::nullopt when
+// cancelled or refused; nothing has changed then.
+std::optional<WeightsChoice> chooseWeightsUse(WeightsAnswers *answers,
+                                              const OpenedWeightsFile &opened, int currentHeads);
 
 } // namespace attnviz::ui

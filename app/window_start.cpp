@@ -1,0 +1,62 @@
+#include "window_start.h"
+
+#include "headless.h"
+#include "model_command.h"
+
+#include <attnviz/error.h>
+
+#include <attention_session.h>
+#include <control_panel.h>
+#include <main_window.h>
+
+#include <QCheckBox>
+
+#include <new>
+
+namespace attnviz {
+
+QString prepareWindow(ui::MainWindow &window, ui::AttentionSession &session,
+                      const CommandLineOptions &options) {
+    if (!options.sessionPath.isEmpty()) {
+        QString error;
+        if (!window.openSession(options.sessionPath, true, &error))
+            return error;
+        if (options.layerGiven) // --layer overrides the session's layer
+            window.showLayerWhenLoaded(options.figure.layer);
+        if (options.viewGiven) { // flags given with the session override its view
+            window.controlPanel()->setViewState(options.figure.style, options.figure.meanPanel,
+                                                options.baselinePanel,
+                                                window.controlPanel()->lockControl()->isChecked());
+            window.controlPanel()->setTokenView(options.tokenView);
+        }
+        return {};
+    }
+    try {
+        if (!loadIntoSession(session, prepareRun(options), options))
+            return session.errorText();
+    } catch (const InputError &e) {
+        return QString::fromStdString(e.what());
+    } catch (const std::bad_alloc &) {
+        return QStringLiteral("out of memory loading the weights or embeddings");
+    }
+    if (options.restoreLastState)
+        window.restoreLastState();
+    if (!options.model.isEmpty()) {
+        try {
+            resolveModelFolder(options.model); // an unknown name or path: exit 2 before the window
+        } catch (const InputError &e) {
+            return QString::fromStdString(e.what());
+        }
+        window.openModel(options.model, false, std::max(options.figure.layer, 0));
+    }
+    if (options.viewGiven) {
+        window.controlPanel()->setViewState(
+            options.figure.style, options.figure.meanPanel, options.baselinePanel,
+            options.lockSizes || window.controlPanel()->lockControl()->isChecked());
+        window.controlPanel()->setTokenView(options.tokenView);
+    }
+    window.documents()->setModified(false); // what the command line asked for is not an edit
+    return {};
+}
+
+} // namespace attnviz
