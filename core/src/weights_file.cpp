@@ -9,8 +9,8 @@ namespace attnviz {
 
 namespace {
 
-[[noreturn]] void fail(const std::string &message) {
-    throw InputError(message);
+[[noreturn]] void fail(ErrorId id, std::vector<std::string> args = {}) {
+    throw InputError(id, std::move(args));
 }
 
 struct ConventionPattern {
@@ -47,24 +47,24 @@ std::optional<std::string> prefixOf(const std::string &name, std::string_view ma
 const TensorInfo &require(const SafetensorsFile &file, const std::string &name) {
     const TensorInfo *t = file.find(name);
     if (!t)
-        fail("tensor '" + name + "' is missing");
+        fail(ErrorId::WeightsTensorMissing, {name});
     return *t;
 }
 
 int dimension(const TensorInfo &t, std::size_t axis) {
     if (t.shape.size() != 2)
-        fail("tensor '" + t.name + "' has shape " + t.shapeText() + "; expected a matrix");
+        fail(ErrorId::WeightsTensorNotMatrix, {t.name, t.shapeText()});
     if (t.shape[axis] >
         static_cast<std::uint64_t>(ConfigLimits::maxHeads) * ConfigLimits::maxHeadDim * 3)
-        fail("tensor '" + t.name + "' has shape " + t.shapeText() + ", too large for attnviz");
+        fail(ErrorId::WeightsTensorTooLarge, {t.name, t.shapeText()});
     return static_cast<int>(t.shape[axis]);
 }
 
 template <typename M> void requireFinite(const M &values, const std::string &name) {
     const auto bad = static_cast<long>((!values.array().isFinite()).count());
     if (bad > 0)
-        fail("tensor '" + name + "' holds " + std::to_string(bad) + " NaN or infinite value" +
-             (bad == 1 ? "" : "s"));
+        fail(bad == 1 ? ErrorId::WeightsTensorOneNonFinite : ErrorId::WeightsTensorNonFinite,
+             {name, std::to_string(bad)});
 }
 
 Eigen::MatrixXf readMatrix(const SafetensorsFile &file, const TensorInfo &t) {
@@ -80,8 +80,7 @@ Eigen::VectorXf readBias(const SafetensorsFile &file, const std::string &name, i
         return Eigen::VectorXf::Zero(length);
     Eigen::VectorXf v = file.vector(*t);
     if (v.size() != length)
-        fail("tensor '" + name + "' has length " + std::to_string(v.size()) + ", expected " +
-             std::to_string(length));
+        fail(ErrorId::WeightsBiasLength, {name, std::to_string(v.size()), std::to_string(length)});
     requireFinite(v, name);
     return v;
 }
@@ -133,15 +132,15 @@ std::optional<int> metadataHeads(const SafetensorsFile &file) {
         std::from_chars(it->second.data(), it->second.data() + it->second.size(), heads);
     if (ec != std::errc() || end != it->second.data() + it->second.size() || heads < 1 ||
         heads > ConfigLimits::maxHeads)
-        fail("__metadata__ num_heads is '" + it->second.substr(0, 40) +
-             "', not a whole number from 1 to " + std::to_string(ConfigLimits::maxHeads));
+        fail(ErrorId::WeightsMetadataHeads,
+             {it->second.substr(0, 40), std::to_string(ConfigLimits::maxHeads)});
     return heads;
 }
 
 void checkInFeatures(const LinearLayer &layer, const std::string &name, int dModel) {
     if (layer.inFeatures() != dModel)
-        fail("tensor '" + name + "' has " + std::to_string(layer.inFeatures()) +
-             " in-features but the query projection has " + std::to_string(dModel));
+        fail(ErrorId::WeightsInFeatures,
+             {name, std::to_string(layer.inFeatures()), std::to_string(dModel)});
 }
 
 // The name of the tensor that holds projection `which` ('q', 'k' or 'v') of a module.
@@ -201,19 +200,17 @@ std::vector<AttentionModuleInfo> findAttentionModules(const SafetensorsFile &fil
 LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoadOptions &options) {
     const std::vector<AttentionModuleInfo> modules = findAttentionModules(file);
     if (modules.empty())
-        fail("no attention module found: expected tensors named q_linear/k_linear/v_linear/"
-             "out_linear, q/k/v, or in_proj_weight/out_proj (under any prefix)");
+        fail(ErrorId::WeightsNoModule);
     const AttentionModuleInfo *chosen = nullptr;
     if (options.prefix) {
         for (const AttentionModuleInfo &m : modules)
             if (m.prefix == *options.prefix)
                 chosen = &m;
         if (!chosen)
-            fail("no attention module has the prefix '" + *options.prefix + "'; found " +
-                 listPrefixes(modules));
+            fail(ErrorId::WeightsNoModuleWithPrefix, {*options.prefix, listPrefixes(modules)});
     } else if (modules.size() > 1) {
-        fail("the file holds " + std::to_string(modules.size()) +
-             " attention modules; choose one with --weights-prefix: " + listPrefixes(modules));
+        fail(ErrorId::WeightsSeveralModules,
+             {std::to_string(modules.size()), listPrefixes(modules)});
     } else {
         chosen = &modules.front();
     }
@@ -238,8 +235,7 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
         if (const TensorInfo *packed = file.find(p + "in_proj_weight")) {
             const Eigen::MatrixXf in = readMatrix(file, *packed);
             if (in.rows() % 3 != 0)
-                fail("tensor '" + packed->name + "' has " + std::to_string(in.rows()) +
-                     " rows, not three equal blocks for q, k and v");
+                fail(ErrorId::WeightsPackedRows, {packed->name, std::to_string(in.rows())});
             const auto e = in.rows() / 3;
             const Eigen::VectorXf bias =
                 readBias(file, p + "in_proj_bias", static_cast<int>(in.rows()));
@@ -266,34 +262,33 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
     checkInFeatures(w.k, tensorName(file, *chosen, 'k'), w.dModel);
     checkInFeatures(w.v, tensorName(file, *chosen, 'v'), w.dModel);
     if (w.k.outFeatures() != w.q.outFeatures())
-        fail("the key projection has " + std::to_string(w.k.outFeatures()) +
-             " rows but the query projection has " + std::to_string(w.q.outFeatures()));
+        fail(ErrorId::WeightsKeyQueryRows,
+             {std::to_string(w.k.outFeatures()), std::to_string(w.q.outFeatures())});
 
     if (chosen->convention == WeightsConvention::SeedSelfAttention) {
         if (options.heads && *options.heads != 1)
-            fail("Self_Attention weights have exactly one head; drop --heads");
+            fail(ErrorId::WeightsSelfAttentionOneHead);
         w.heads = 1;
     } else if (options.heads) {
         if (*options.heads < 1 || *options.heads > ConfigLimits::maxHeads)
-            fail("the head count " + std::to_string(*options.heads) + " is out of range (1 to " +
-                 std::to_string(ConfigLimits::maxHeads) + ")");
+            fail(ErrorId::WeightsHeadCountRange,
+                 {std::to_string(*options.heads), std::to_string(ConfigLimits::maxHeads)});
         w.heads = *options.heads;
     } else if (const auto fromMetadata = metadataHeads(file)) {
         w.heads = *fromMetadata;
     } else {
-        fail("the file does not say how many heads the projections hold (PyTorch does not store "
-             "it); give it with --heads, or as __metadata__ num_heads");
+        fail(ErrorId::WeightsHeadsUnknown);
     }
     if (w.q.outFeatures() % w.heads != 0 || w.v.outFeatures() % w.heads != 0)
-        fail(std::to_string(w.heads) + " heads do not divide the projections: the query has " +
-             std::to_string(w.q.outFeatures()) + " rows and the value " +
-             std::to_string(w.v.outFeatures()));
+        fail(ErrorId::WeightsHeadsDoNotDivide,
+             {std::to_string(w.heads), std::to_string(w.q.outFeatures()),
+              std::to_string(w.v.outFeatures())});
     w.dk = w.q.outFeatures() / w.heads;
     w.dv = w.v.outFeatures() / w.heads;
     if (w.out && (w.out->inFeatures() != w.v.outFeatures() || w.out->outFeatures() != w.dModel))
-        fail("the output projection has shape [" + std::to_string(w.out->outFeatures()) + ", " +
-             std::to_string(w.out->inFeatures()) + "], expected [" + std::to_string(w.dModel) +
-             ", " + std::to_string(w.v.outFeatures()) + "]");
+        fail(ErrorId::WeightsOutputShape,
+             {std::to_string(w.out->outFeatures()), std::to_string(w.out->inFeatures()),
+              std::to_string(w.dModel), std::to_string(w.v.outFeatures())});
     validate(w.config(), 0);
     checkConsistent(w);
     return loaded;
