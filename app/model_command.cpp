@@ -1,5 +1,7 @@
 #include "model_command.h"
 
+#include "cli_text.h"
+
 #include "headless.h"
 
 #include <attnviz/error.h>
@@ -36,9 +38,10 @@ QString resolveModelFolder(const QString &nameOrFolder) {
         return QString::fromStdString(info->folder);
     if (QFileInfo(nameOrFolder).isDir())
         return nameOrFolder;
-    throw InputError(
-        "'" + printableLine(nameOrFolder.toStdString()) +
-        "' is neither a built-in model (see attnviz --list-models) nor a model folder");
+    throw InputError(CommandLineText::tr("'%1' is neither a built-in model (see attnviz "
+                                         "--list-models) nor a model folder")
+                         .arg(QString::fromStdString(printableLine(nameOrFolder.toStdString())))
+                         .toStdString());
 }
 
 void listModels() {
@@ -47,7 +50,8 @@ void listModels() {
         out << m.name << '\t' << m.language << '\t' << m.heads << '\t' << m.layers << '\t'
             << m.objective << '\t' << m.validationLoss << '\t' << m.description << '\n';
     if (!writeStandardOutput(out.str()))
-        throw InputError("the list of models could not be written");
+        throw InputError(
+            CommandLineText::tr("the list of models could not be written").toStdString());
 }
 
 void runModelHeadless(const CommandLineOptions &options) {

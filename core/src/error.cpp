@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -158,6 +159,8 @@ constexpr Template kTemplates[] = {
      ATTNVIZ_ERROR_TEXT("attnviz::InputError", "cannot write %1 %2: the file was already closed")},
     {ErrorId::WriteCannotReplace,
      ATTNVIZ_ERROR_TEXT("attnviz::InputError", "cannot replace %1 %2: %3")},
+    {ErrorId::WriteStandardOutput,
+     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "cannot write %1 to standard output: %2")},
     {ErrorId::FileCannotMap, ATTNVIZ_ERROR_TEXT("attnviz::InputError", "cannot map %1 %2: %3")},
     {ErrorId::SafetensorsCannotReadHeaderLength,
      ATTNVIZ_ERROR_TEXT("attnviz::InputError", "cannot read the header length: %1")},
@@ -439,6 +442,7 @@ constexpr const char *kPhrases[] = {
     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "the shape"),
     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "the safetensors file"),
     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "the dump"),
+    ATTNVIZ_ERROR_TEXT("attnviz::InputError", "the metrics"),
     // Properties of a JSON field or config.json key (JsonFieldProblem, ConfigBadKey)
     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "is missing"),
     ATTNVIZ_ERROR_TEXT("attnviz::InputError", "is empty"),
@@ -567,10 +571,23 @@ bool isErrorPhrase(std::string_view text) {
                        [text](const char *p) { return text == p; });
 }
 
+namespace {
+// The highest %n of a template: the number of arguments its throw sites must give.
+std::size_t markerCount(std::string_view templ) {
+    std::size_t highest = 0;
+    for (std::size_t i = 0; i + 1 < templ.size(); ++i)
+        if (templ[i] == '%' && templ[i + 1] >= '1' && templ[i + 1] <= '9')
+            highest = std::max(highest, static_cast<std::size_t>(templ[i + 1] - '0'));
+    return highest;
+}
+} // namespace
+
 InputError::InputError(ErrorId id, std::vector<std::string> args)
     : std::runtime_error(formatError(errorTemplate(id), args))
     , m_id(id)
-    , m_args(std::move(args)) {}
+    , m_args(std::move(args)) {
+    assert(m_args.size() == markerCount(errorTemplate(id)) && "a throw site's argument count");
+}
 
 namespace {
 std::vector<std::string> withCause(std::vector<std::string> args, const InputError &cause) {

@@ -77,6 +77,7 @@ enum class ErrorId {
     WriteFailed,
     WriteAlreadyClosed,
     WriteCannotReplace,
+    WriteStandardOutput,
     FileCannotMap,
     SafetensorsCannotReadHeaderLength,
     SafetensorsMetadataNotObject,
