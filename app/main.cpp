@@ -116,8 +116,10 @@ QStringList decodedArguments(int argc, char **argv) {
 // The command line speaks the window's language: the locale's, or View ▸ Language's. Needs the
 // application object; returns whether the language is not English (then texts made before it
 // was installed, such as the parser's, are worth making again).
+// In English nothing is installed, so the output stays exactly what it was.
 bool speakTheUsersLanguage() {
-    return attnviz::ui::applyLanguage(attnviz::ui::savedLanguageChoice());
+    const attnviz::ui::LanguageChoice choice = attnviz::ui::savedLanguageChoice();
+    return attnviz::ui::choiceMeansChinese(choice) && attnviz::ui::applyLanguage(choice);
 }
 
 bool hasDisplay() {

@@ -573,7 +573,7 @@ bool isErrorPhrase(std::string_view text) {
 
 namespace {
 // The highest %n of a template: the number of arguments its throw sites must give.
-std::size_t markerCount(std::string_view templ) {
+[[maybe_unused]] std::size_t markerCount(std::string_view templ) {
     std::size_t highest = 0;
     for (std::size_t i = 0; i + 1 < templ.size(); ++i)
         if (templ[i] == '%' && templ[i + 1] >= '1' && templ[i + 1] <= '9')
