@@ -227,6 +227,9 @@ void StepView::recompute() {
             m_unscaledEntropy =
                 StepDiagram::meanNormalisedEntropy(trace.steps->probabilities, context.causal);
         }
+    } catch (const InputError &e) { // overflow of the weights or inputs: in the window's language
+        m_error = translatedError(e);
+        m_diagram = StepDiagram();
     } catch (const std::exception &e) {
         m_error = QString::fromUtf8(e.what());
         m_diagram = StepDiagram();
