@@ -1,11 +1,13 @@
 #include "command_line.h"
 
+#include "cli_text.h"
 #include "command_line_flags.h"
 
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
 
 #include <session_file.h>
+#include <translated_error.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,9 +27,9 @@ long long cli_detail::parseInteger(const QCommandLineParser &parser,
     const long long value = text.toLongLong(&ok);
     if (!ok)
         throw InputError(
-            QStringLiteral("--%1: '%2' is not a whole number").arg(name, text).toStdString());
+            CommandLineText::tr("--%1: '%2' is not a whole number").arg(name, text).toStdString());
     if (value < min || value > max)
-        throw InputError(QStringLiteral("--%1: %2 is out of range (%3 to %4)")
+        throw InputError(CommandLineText::tr("--%1: %2 is out of range (%3 to %4)")
                              .arg(name, text)
                              .arg(min)
                              .arg(max)
@@ -42,20 +44,21 @@ std::uint64_t parseSeed(const QCommandLineParser &parser, const QCommandLineOpti
     bool ok = false;
     const qulonglong value = text.toULongLong(&ok);
     if (!ok || text.startsWith(u'-'))
-        throw InputError(
-            QStringLiteral("--seed: '%1' is not a whole number from 0 to 18446744073709551615")
-                .arg(text)
-                .toStdString());
+        throw InputError(attnviz::CommandLineText::tr(
+                             "--seed: '%1' is not a whole number from 0 to 18446744073709551615")
+                             .arg(text)
+                             .toStdString());
     return value;
 }
 
 // A flag's value, refusing an empty one.
 QString requireValue(const QCommandLineParser &parser, const QCommandLineOption &option,
-                     const char *what) {
+                     const QString &what) {
     const QString value = parser.value(option);
     if (parser.isSet(option) && value.isEmpty())
-        throw InputError(
-            QStringLiteral("--%1 needs %2").arg(option.names().constFirst(), what).toStdString());
+        throw InputError(CommandLineText::tr("--%1 needs %2")
+                             .arg(option.names().constFirst(), what)
+                             .toStdString());
     return value;
 }
 
@@ -76,12 +79,12 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
           &f.vocab, &f.lockSizes})
         if (parser.isSet(*model))
             throw InputError(
-                QStringLiteral("--%1 cannot be combined with a session; the session holds "
-                               "every setting")
+                CommandLineText::tr("--%1 cannot be combined with a session; the session holds "
+                                    "every setting")
                     .arg(model->names().constFirst())
                     .toStdString());
     if (parser.positionalArguments().size() > (parser.isSet(f.session) ? 0 : 1))
-        throw InputError("give one session at a time");
+        throw InputError(CommandLineText::tr("give one session at a time").toStdString());
     CommandLineOptions options;
     ui::SessionDocument d;
     try {
@@ -89,7 +92,7 @@ CommandLineOptions sessionOptions(const QCommandLineParser &parser, const Flags 
         requireRegularFile(path.toStdString(), "the session");
         d = ui::loadSession(path, &options.sessionWarnings);
     } catch (const InputError &e) {
-        throw SessionFileError(e.what());
+        throw SessionFileError(ui::translatedError(e).toStdString());
     }
     options.sessionPath = path;
     options.pipeline = d.options;
@@ -119,7 +122,7 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         return sessionOptions(parser, f, parser.value(f.session));
     if (!positional.isEmpty())
         throw InputError(
-            QStringLiteral("unexpected argument '%1' (give the sentence with --sentence)")
+            CommandLineText::tr("unexpected argument '%1' (give the sentence with --sentence)")
                 .arg(parser.positionalArguments().constFirst())
                 .toStdString());
     CommandLineOptions options;
@@ -151,9 +154,14 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
         p.tokenizer.mode = parseTokenizerMode(parser.value(f.tokenizer).toStdString());
     if (parser.isSet(f.lockSizes)) { // the window's lock: rounded down as it rounds
         if (options.dkGiven || options.dvGiven)
-            throw InputError("--lock-sizes sets dk and dv to d_model / heads; drop --dk and --dv");
+            throw InputError(
+                CommandLineText::tr(
+                    "--lock-sizes sets dk and dv to d_model / heads; drop --dk and --dv")
+                    .toStdString());
         if (c.dModel < c.heads)
-            throw InputError("--lock-sizes needs d_model of at least the head count");
+            throw InputError(
+                CommandLineText::tr("--lock-sizes needs d_model of at least the head count")
+                    .toStdString());
         c.dk = c.dv = c.dModel / c.heads;
         options.lockSizes = true;
         options.viewGiven = true;
@@ -163,40 +171,48 @@ CommandLineOptions toOptions(const QCommandLineParser &parser, const Flags &f,
     c.singleHead = parser.isSet(f.singleHead);
     if (c.singleHead) {
         if (options.headsGiven && c.heads != 1)
-            throw InputError("--single-head has exactly one head; drop --heads or set it to 1");
+            throw InputError(CommandLineText::tr(
+                                 "--single-head has exactly one head; drop --heads or set it to 1")
+                                 .toStdString());
         c.heads = 1;
     }
 
-    options.weightsPath = requireValue(parser, f.weights, "a file name");
-    options.embeddingsPath = requireValue(parser, f.embeddings, "a file name");
+    options.weightsPath = requireValue(parser, f.weights, CommandLineText::tr("a file name"));
+    options.embeddingsPath = requireValue(parser, f.embeddings, CommandLineText::tr("a file name"));
     if (parser.isSet(f.weightsPrefix))
         options.weightsPrefix = parser.value(f.weightsPrefix).toStdString();
     if (parser.isSet(f.vocab))
-        options.vocabPath = requireValue(parser, f.vocab, "a file name").toStdString();
+        options.vocabPath =
+            requireValue(parser, f.vocab, CommandLineText::tr("a file name")).toStdString();
     if (options.weightsPrefix && options.weightsPath.isEmpty())
-        throw InputError("--weights-prefix needs --weights FILE");
+        throw InputError(
+            CommandLineText::tr("--weights-prefix needs --weights FILE").toStdString());
     if (options.vocabPath && options.embeddingsPath.isEmpty())
-        throw InputError("--vocab needs --embeddings FILE");
-    options.model = requireValue(parser, f.model, "a built-in model's name or a model folder");
+        throw InputError(CommandLineText::tr("--vocab needs --embeddings FILE").toStdString());
+    options.model = requireValue(parser, f.model,
+                                 CommandLineText::tr("a built-in model's name or a model folder"));
     if (!options.model.isEmpty()) // a model fixes its sizes, mask, tokens and weights
         for (const QCommandLineOption *fixed :
              {&f.heads, &f.dk, &f.dv, &f.dim, &f.seed, &f.causal, &f.noPositional, &f.tokenizer,
               &f.singleHead, &f.weights, &f.weightsPrefix, &f.embeddings, &f.vocab, &f.saveWeights,
               &f.lockSizes, &f.listModules})
             if (parser.isSet(*fixed))
-                throw InputError(QStringLiteral("--%1 cannot be combined with --model; the model "
-                                                "fixes it")
-                                     .arg(fixed->names().constFirst())
-                                     .toStdString());
+                throw InputError(
+                    CommandLineText::tr("--%1 cannot be combined with --model; the model "
+                                        "fixes it")
+                        .arg(fixed->names().constFirst())
+                        .toStdString());
     return outputOptions(parser, f, std::move(options));
 }
 
 CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &f,
                                  CommandLineOptions options) {
-    options.saveWeightsPath = requireValue(parser, f.saveWeights, "a file name");
-    options.dumpPath = requireValue(parser, f.dump, "a file name, or '-' for standard output");
-    options.exportPath =
-        requireValue(parser, f.exportFigure, "a file name ending in .png, .svg or .pdf");
+    options.saveWeightsPath =
+        requireValue(parser, f.saveWeights, CommandLineText::tr("a file name"));
+    options.dumpPath = requireValue(parser, f.dump,
+                                    CommandLineText::tr("a file name, or '-' for standard output"));
+    options.exportPath = requireValue(
+        parser, f.exportFigure, CommandLineText::tr("a file name ending in .png, .svg or .pdf"));
     parseFigureOptions(parser, f, options);
     if (parser.isSet(f.metrics)) {
         const QString format = parser.value(f.metrics);
@@ -205,18 +221,21 @@ CommandLineOptions outputOptions(const QCommandLineParser &parser, const Flags &
         else if (format == QLatin1String("csv"))
             options.metrics = MetricsTableFormat::Csv;
         else
-            throw InputError(QStringLiteral("--metrics: unknown format '%1' (use text or csv)")
+            throw InputError(CommandLineText::tr("--metrics: unknown format '%1' (use text or csv)")
                                  .arg(format)
                                  .toStdString());
         if (options.dumpPath == QLatin1String("-"))
-            throw InputError("--metrics and --dump - both print to standard output; give the "
-                             "dump a file name");
+            throw InputError(CommandLineText::tr(
+                                 "--metrics and --dump - both print to standard output; give the "
+                                 "dump a file name")
+                                 .toStdString());
     }
     if (parser.isSet(f.listModels)) {
         options.action = CommandLineOptions::Action::ListModels;
     } else if (parser.isSet(f.listModules)) {
         if (options.weightsPath.isEmpty())
-            throw InputError("--list-modules needs --weights FILE");
+            throw InputError(
+                CommandLineText::tr("--list-modules needs --weights FILE").toStdString());
         options.action = CommandLineOptions::Action::ListModules;
     } else if (!options.dumpPath.isEmpty() || !options.saveWeightsPath.isEmpty() ||
                !options.exportPath.isEmpty() || options.metrics) {
@@ -254,7 +273,7 @@ struct BuiltinOptions {
 
 BuiltinOptions setUpParser(QCommandLineParser &parser, const Flags &flags) {
     parser.setApplicationDescription(
-        QStringLiteral(
+        CommandLineText::tr(
             "attnviz shows what multi-head self-attention does: one heatmap per head.\n"
             "Without --dump, --export, --save-weights or --list-modules it opens the window;\n"
             "with them it runs headless. Limits: at most %1 tokens, %2 heads, d_model %3,\n"
@@ -268,7 +287,7 @@ BuiltinOptions setUpParser(QCommandLineParser &parser, const Flags &flags) {
     BuiltinOptions builtin{parser.addHelpOption(), parser.addVersionOption()};
     parser.addOptions(allFlags(flags));
     parser.addPositionalArgument(QStringLiteral("session"),
-                                 QStringLiteral("A .attnviz session to open."),
+                                 CommandLineText::tr("A .attnviz session to open."),
                                  QStringLiteral("[FILE.attnviz]"));
     return builtin;
 }
@@ -304,8 +323,8 @@ QString flagTakenAsValue(const QList<QCommandLineOption> &options, const QString
             continue;
         const QString &next = arguments[i + 1];
         if (optionNamed(options, next) || next == QLatin1String("--help-all"))
-            return QStringLiteral("%1 needs a value (%2) but is followed by the flag %3; to "
-                                  "use that text as the value, write %1=%3")
+            return CommandLineText::tr("%1 needs a value (%2) but is followed by the flag %3; to "
+                                       "use that text as the value, write %1=%3")
                 .arg(word, option->valueName(), next.section(u'=', 0, 0));
         ++i; // the value
     }
@@ -393,7 +412,7 @@ ParsedCommandLine parseUnchecked(const QStringList &givenArguments,
         parsed.error = QString::fromStdString(e.what());
         parsed.fileError = true;
     } catch (const InputError &e) {
-        parsed.error = QString::fromStdString(e.what());
+        parsed.error = ui::translatedError(e);
     }
     return parsed;
 }

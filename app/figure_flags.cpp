@@ -1,4 +1,5 @@
 // The figure and view flags of the command line.
+#include "cli_text.h"
 #include "command_line_flags.h"
 
 #include <attnviz/error.h>
@@ -12,7 +13,7 @@ void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
     ui::HeatmapStyle &style = options.figure.style;
     if (parser.isSet(f.colormap) && !ui::parseColormap(parser.value(f.colormap), &style.colormap))
         throw InputError(
-            QStringLiteral(
+            CommandLineText::tr(
                 "--colormap: unknown colour map '%1' (use viridis, magma, cividis or grayscale)")
                 .arg(parser.value(f.colormap))
                 .toStdString());
@@ -26,13 +27,15 @@ void parseViewOptions(const QCommandLineParser &parser, const Flags &f,
             style.scale = ui::ColorScale::PerHead;
         else
             throw InputError(
-                QStringLiteral(
+                CommandLineText::tr(
                     "--scale: unknown colour scale '%1' (use shared-unit, shared-max or per-head)")
                     .arg(mode)
                     .toStdString());
     }
     if (parser.isSet(f.values) && parser.isSet(f.noValues))
-        throw InputError("--values and --no-values contradict each other; give one");
+        throw InputError(
+            CommandLineText::tr("--values and --no-values contradict each other; give one")
+                .toStdString());
     if (parser.isSet(f.values))
         style.showValues = true;
     if (parser.isSet(f.noValues))
@@ -63,11 +66,13 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
     const bool windowLayer = !options.model.isEmpty() && options.dumpPath.isEmpty() &&
                              options.saveWeightsPath.isEmpty() && !parser.isSet(f.metrics);
     if ((figureFlags || (parser.isSet(f.layer) && !windowLayer)) && options.exportPath.isEmpty())
-        throw InputError("--dpi, --head, --columns, --size, --width, --height, --font-size, "
-                         "--layer, --view, --caption and --roles go with --export FILE");
+        throw InputError(
+            CommandLineText::tr("--dpi, --head, --columns, --size, --width, --height, --font-size, "
+                                "--layer, --view, --caption and --roles go with --export FILE")
+                .toStdString());
     if (!options.exportPath.isEmpty() && ui::FigureRenderer::formatOf(options.exportPath).isEmpty())
         throw InputError(
-            QStringLiteral("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
+            CommandLineText::tr("--export: cannot tell the format of '%1'; use .png, .svg or .pdf")
                 .arg(options.exportPath)
                 .toStdString());
     figure.scale =
@@ -91,13 +96,16 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
         if (view == QLatin1String("model"))
             figure.part = ui::FigureOptions::Part::Model;
         else if (view != QLatin1String("heads"))
-            throw InputError(QStringLiteral("--view: unknown view '%1' (use heads or model)")
+            throw InputError(CommandLineText::tr("--view: unknown view '%1' (use heads or model)")
                                  .arg(view)
                                  .toStdString());
         if (figure.part == ui::FigureOptions::Part::Model &&
             (parser.isSet(f.head) || parser.isSet(f.layer) || parser.isSet(f.columns)))
-            throw InputError("--view model draws every layer and head; drop --head, --layer and "
-                             "--columns");
+            throw InputError(
+                CommandLineText::tr(
+                    "--view model draws every layer and head; drop --head, --layer and "
+                    "--columns")
+                    .toStdString());
     }
     options.layerGiven = parser.isSet(f.layer);
     if (options.layerGiven) // checked against the model's layers once it is loaded
@@ -114,7 +122,7 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
         constexpr int lo = ui::FigureOptions::kMinSide, hi = ui::FigureOptions::kMaxSide;
         if (!okW || !okH || w < lo || h < lo || w > hi || h > hi)
             throw InputError(
-                QStringLiteral("--size: '%1' is not WIDTHxHEIGHT with sides from %2 to %3")
+                CommandLineText::tr("--size: '%1' is not WIDTHxHEIGHT with sides from %2 to %3")
                     .arg(parser.value(f.size))
                     .arg(lo)
                     .arg(hi)
@@ -122,7 +130,9 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
         figure.size = {w, h};
     }
     if (parser.isSet(f.size) && (parser.isSet(f.width) || parser.isSet(f.height)))
-        throw InputError("--size and --width/--height say the same thing; give one");
+        throw InputError(
+            CommandLineText::tr("--size and --width/--height say the same thing; give one")
+                .toStdString());
     if (parser.isSet(f.width) || parser.isSet(f.height)) { // physical units, 96 pixels an inch
         // Without a height, the aspect of the nearest preset: a column figure is not a slide.
         const auto presetAspect = [](double inches) {
@@ -146,11 +156,12 @@ void parseFigureOptions(const QCommandLineParser &parser, const Flags &f,
         const double points = parser.value(f.fontSize).toDouble(&ok);
         if (!ok || points < ui::FigureOptions::kMinFontPoints ||
             points > ui::FigureOptions::kMaxFontPoints)
-            throw InputError(QStringLiteral("--font-size: '%1' is not a size from %2 to %3 points")
-                                 .arg(parser.value(f.fontSize))
-                                 .arg(ui::FigureOptions::kMinFontPoints)
-                                 .arg(ui::FigureOptions::kMaxFontPoints)
-                                 .toStdString());
+            throw InputError(
+                CommandLineText::tr("--font-size: '%1' is not a size from %2 to %3 points")
+                    .arg(parser.value(f.fontSize))
+                    .arg(ui::FigureOptions::kMinFontPoints)
+                    .arg(ui::FigureOptions::kMaxFontPoints)
+                    .toStdString());
         figure.fontPoints = points;
     }
     figure.caption = parser.isSet(f.caption);

@@ -1,5 +1,6 @@
 #include "headless.h"
 
+#include "cli_text.h"
 #include "model_command.h"
 
 #include <attnviz/error.h>
@@ -8,6 +9,7 @@
 #include <attnviz/weights_file.h>
 
 #include <attention_session.h>
+#include <translated_error.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -35,10 +37,13 @@ void writeDumpTo(const QString &path, const PreparedRun &run, const PipelineResu
     file.commit();
 }
 
-void requireAgreement(bool given, const char *flag, int asked, int inFile, const std::string &why) {
-    if (given && asked != inFile)
-        throw InputError(std::string("--") + flag + " " + std::to_string(asked) +
-                         " disagrees with the weights file, " + why + " " + std::to_string(inFile));
+// `message` is the whole sentence, with %1 the value asked for, %2 the file's and %3 (if
+// `heads` is given) the file's head count.
+void requireAgreement(bool given, const QString &message, int asked, int inFile, int heads = -1) {
+    if (!given || asked == inFile)
+        return;
+    const QString text = message.arg(asked).arg(inFile);
+    throw InputError((heads < 0 ? text : text.arg(heads)).toStdString());
 }
 
 // Through the window's own session object, so the figure is the window's picture.
@@ -68,7 +73,7 @@ void StandardOutputSink::finish() {
 }
 
 void StandardOutputSink::fail() const {
-    throw InputError("cannot write " + m_what + " to standard output: " + std::strerror(errno));
+    throw InputError(ErrorId::WriteStandardOutput, {m_what, systemErrorText(errno)});
 }
 
 bool writeStandardOutput(std::string_view text) {
@@ -76,8 +81,10 @@ bool writeStandardOutput(std::string_view text) {
     const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
     if (written && std::fflush(stdout) == 0 && !std::ferror(stdout))
         return true;
-    std::fprintf(stderr, "attnviz: cannot write to standard output: %s\n",
-                 errno ? std::strerror(errno) : "write error");
+    std::fprintf(stderr, "attnviz: %s\n",
+                 qPrintable(CommandLineText::tr("cannot write to standard output: %1")
+                                .arg(errno ? ui::translatedSystemError(errno)
+                                           : CommandLineText::tr("write error"))));
     return false;
 }
 
@@ -105,15 +112,23 @@ PreparedRun prepareRun(const CommandLineOptions &options) {
         const LoadedSource loaded = loadModel(ModelSource::weightsFile(
             options.weightsPath.toStdString(), options.weightsPrefix, heads));
         const AttentionWeights &w = *loaded.weights;
-        requireAgreement(options.dimGiven, "dim", c.dModel, w.dModel, "whose d_model is");
-        requireAgreement(options.dkGiven, "dk", c.dk, w.dk,
-                         "whose query projection gives " + std::to_string(w.heads) + " heads dk =");
-        requireAgreement(options.dvGiven, "dv", c.dv, w.dv,
-                         "whose value projection gives " + std::to_string(w.heads) + " heads dv =");
+        requireAgreement(
+            options.dimGiven,
+            CommandLineText::tr("--dim %1 disagrees with the weights file, whose d_model is %2"),
+            c.dModel, w.dModel);
+        requireAgreement(options.dkGiven,
+                         CommandLineText::tr("--dk %1 disagrees with the weights file, whose query "
+                                             "projection gives %3 heads dk = %2"),
+                         c.dk, w.dk, w.heads);
+        requireAgreement(options.dvGiven,
+                         CommandLineText::tr("--dv %1 disagrees with the weights file, whose value "
+                                             "projection gives %3 heads dv = %2"),
+                         c.dv, w.dv, w.heads);
         if (c.singleHead && w.out)
-            throw InputError("--single-head disagrees with the weights file, which has an output "
-                             "projection (" +
-                             std::string(describe(loaded.module->convention)) + ")");
+            throw InputError(CommandLineText::tr("--single-head disagrees with the weights file, "
+                                                 "which has an output projection (%1)")
+                                 .arg(QString::fromUtf8(describe(loaded.module->convention)))
+                                 .toStdString());
         const bool causal = c.causal;
         c = w.config();
         c.causal = causal;
@@ -145,8 +160,9 @@ int runHeadless(const CommandLineOptions &options) {
                 SafetensorsFile::open(options.weightsPath.toStdString(), "the weights file");
             const auto modules = findAttentionModules(file);
             if (modules.empty())
-                throw InputError("no attention module found in '" +
-                                 options.weightsPath.toStdString() + "'");
+                throw InputError(CommandLineText::tr("no attention module found in '%1'")
+                                     .arg(options.weightsPath)
+                                     .toStdString());
             std::string list;
             for (const AttentionModuleInfo &m : modules)
                 list += m.summary() + '\n';
@@ -177,10 +193,13 @@ int runHeadless(const CommandLineOptions &options) {
                                  run.pipeline.seed);
         return 0;
     } catch (const InputError &e) {
-        std::cerr << "attnviz: " << printableLine(e.what()) << '\n';
+        std::cerr << "attnviz: " << printableLine(ui::translatedError(e).toStdString()) << '\n';
         return 2;
     } catch (const std::bad_alloc &) {
-        std::cerr << "attnviz: out of memory; lower the sizes or the sentence length\n";
+        std::cerr << "attnviz: "
+                  << CommandLineText::tr("out of memory; lower the sizes or the sentence length")
+                         .toStdString()
+                  << '\n';
         return 2;
     }
 }

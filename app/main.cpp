@@ -1,4 +1,5 @@
 // attnviz: the window, or a headless run when the command line asks for one.
+#include "cli_text.h"
 #include "command_line.h"
 #include "headless.h"
 #include "model_command.h"
@@ -10,6 +11,7 @@
 #include <control_panel.h>
 #include <language.h>
 #include <main_window.h>
+#include <translated_error.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -67,6 +69,15 @@ QStringList decodedArguments(int argc, char **argv) {
     return arguments;
 }
 
+// The command line speaks the window's language: the locale's, or View ▸ Language's. Needs the
+// application object; returns whether the language is not English (then texts made before it
+// was installed, such as the parser's, are worth making again).
+// In English nothing is installed, so the output stays exactly what it was.
+bool speakTheUsersLanguage() {
+    const attnviz::ui::LanguageChoice choice = attnviz::ui::savedLanguageChoice();
+    return attnviz::ui::choiceMeansChinese(choice) && attnviz::ui::applyLanguage(choice);
+}
+
 bool hasDisplay() {
     return !qEnvironmentVariableIsEmpty("DISPLAY") ||
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
@@ -84,20 +95,31 @@ int main(int argc, char **argv) {
     const attnviz::ParsedCommandLine parsed =
         attnviz::parseCommandLine(attnviz::withoutQtOptions(decodedArguments(argc, argv)),
                                   attnviz::rawOptionValue(argc, argv, "sentence"));
-    if (!parsed.options) {
-        std::fprintf(stderr, "attnviz: %s%s\n", qPrintable(parsed.error),
-                     parsed.fileError ? "" : " (see attnviz --help)");
-        return 2;
-    }
-    attnviz::CommandLineOptions options = *parsed.options;
     // Qt must not see --session: it would take the file as its own session-management key.
     std::vector<char *> qtArguments = attnviz::argumentsForQt(argc, argv);
     int qtArgc = static_cast<int>(qtArguments.size()) - 1;
+    const auto reparsed = [&] {
+        return attnviz::parseCommandLine(attnviz::withoutQtOptions(decodedArguments(argc, argv)),
+                                         attnviz::rawOptionValue(argc, argv, "sentence"));
+    };
+    if (!parsed.options) {
+        const QCoreApplication app(qtArgc, qtArguments.data());
+        const attnviz::ParsedCommandLine said = speakTheUsersLanguage() ? reparsed() : parsed;
+        const QString error = said.options ? parsed.error : said.error;
+        std::fprintf(
+            stderr, "attnviz: %s\n",
+            qPrintable(parsed.fileError
+                           ? error
+                           : attnviz::CommandLineText::tr("%1 (see attnviz --help)").arg(error)));
+        return 2;
+    }
+    attnviz::CommandLineOptions options = *parsed.options;
 
     using Action = attnviz::CommandLineOptions::Action;
     switch (options.action) {
     case Action::ShowHelp: {
         const QCoreApplication app(qtArgc, qtArguments.data());
+        speakTheUsersLanguage();
         return attnviz::writeStandardOutput(attnviz::helpText().toStdString()) ? 0 : 2;
     }
     case Action::ShowVersion:
@@ -105,10 +127,19 @@ int main(int argc, char **argv) {
     case Action::Headless:
     case Action::ListModules:
     case Action::ListModels: {
-        for (const QString &warning : options.sessionWarnings)
-            std::fprintf(stderr, "attnviz: warning: %s\n", qPrintable(warning));
+        const auto warn = [&] {
+            QStringList warnings = options.sessionWarnings;
+            if (speakTheUsersLanguage() && !warnings.isEmpty())
+                if (const attnviz::ParsedCommandLine again = reparsed(); again.options)
+                    warnings = again.options->sessionWarnings; // made in the language now
+            for (const QString &warning : warnings)
+                std::fprintf(
+                    stderr, "%s\n",
+                    qPrintable(attnviz::CommandLineText::tr("attnviz: warning: %1").arg(warning)));
+        };
         if (options.exportPath.isEmpty()) {
             const QCoreApplication app(qtArgc, qtArguments.data());
+            warn();
             return attnviz::runHeadless(options);
         }
         // Figures render with widgets but never need a display. Qt's notes about the platform
@@ -119,15 +150,19 @@ int main(int argc, char **argv) {
                 std::fprintf(stderr, "attnviz: %s\n", qPrintable(text));
         });
         const QApplication app(qtArgc, qtArguments.data());
+        warn();
         return attnviz::runHeadless(options);
     }
     case Action::OpenWindow:
         break;
     }
     if (!hasDisplay()) {
-        std::fputs("attnviz: no display to open the window on (DISPLAY is not set); "
-                   "use --dump or --export to run without one\n",
-                   stderr);
+        const QCoreApplication app(qtArgc, qtArguments.data());
+        speakTheUsersLanguage();
+        std::fprintf(stderr, "attnviz: %s\n",
+                     qPrintable(attnviz::CommandLineText::tr(
+                         "no display to open the window on (DISPLAY is not set); use --dump or "
+                         "--export to run without one")));
         return 2;
     }
     const QApplication app(qtArgc, qtArguments.data());

@@ -1,5 +1,7 @@
 #include "model_command.h"
 
+#include "cli_text.h"
+
 #include "headless.h"
 
 #include <attnviz/error.h>
@@ -47,7 +49,8 @@ void listModels() {
         out << m.name << '\t' << m.language << '\t' << m.heads << '\t' << m.layers << '\t'
             << m.objective << '\t' << m.validationLoss << '\t' << m.description << '\n';
     if (!writeStandardOutput(out.str()))
-        throw InputError("the list of models could not be written");
+        throw InputError(
+            CommandLineText::tr("the list of models could not be written").toStdString());
 }
 
 void runModelHeadless(const CommandLineOptions &options) {

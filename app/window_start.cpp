@@ -1,5 +1,6 @@
 #include "window_start.h"
 
+#include "cli_text.h"
 #include "headless.h"
 #include "model_command.h"
 
@@ -8,6 +9,7 @@
 #include <attention_session.h>
 #include <control_panel.h>
 #include <main_window.h>
+#include <translated_error.h>
 
 #include <QCheckBox>
 
@@ -35,9 +37,9 @@ QString prepareWindow(ui::MainWindow &window, ui::AttentionSession &session,
         if (!loadIntoSession(session, prepareRun(options), options))
             return session.errorText();
     } catch (const InputError &e) {
-        return QString::fromStdString(e.what());
+        return ui::translatedError(e);
     } catch (const std::bad_alloc &) {
-        return QStringLiteral("out of memory loading the weights or embeddings");
+        return CommandLineText::tr("out of memory loading the weights or embeddings");
     }
     if (options.restoreLastState)
         window.restoreLastState();
@@ -45,7 +47,7 @@ QString prepareWindow(ui::MainWindow &window, ui::AttentionSession &session,
         try {
             resolveModelFolder(options.model); // an unknown name or path: exit 2 before the window
         } catch (const InputError &e) {
-            return QString::fromStdString(e.what());
+            return ui::translatedError(e);
         }
         window.openModel(options.model, false, std::max(options.figure.layer, 0));
     }

@@ -266,6 +266,8 @@ StepView::Outcome StepView::compute(const Job &job) {
                 StepDiagram::meanNormalisedEntropy(trace.steps->probabilities, causal);
         }
         out.steps = std::move(trace.steps);
+    } catch (const InputError &e) { // overflow of the weights or inputs: in the window's language
+        out.error = translatedError(e);
     } catch (const std::exception &e) {
         out.error = QString::fromUtf8(e.what());
     }

@@ -47,4 +47,10 @@ QString translatedError(const InputError &error) {
     return fill(QCoreApplication::translate(kContext, errorTemplate(error.id())), args);
 }
 
+QString translatedSystemError(int errnum) {
+    const std::string text = systemErrorText(errnum);
+    return isErrorPhrase(text) ? QCoreApplication::translate(kContext, text.c_str())
+                               : QString::fromLocal8Bit(text.c_str());
+}
+
 } // namespace attnviz::ui

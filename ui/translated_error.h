@@ -15,4 +15,7 @@ namespace attnviz::ui {
 // turn). An error without an id (ErrorId::Other) is shown as the core wrote it.
 QString translatedError(const InputError &error);
 
+// The system's text for errno `errnum` (systemErrorText) in the interface's language.
+QString translatedSystemError(int errnum);
+
 } // namespace attnviz::ui

@@ -37,8 +37,7 @@ void validate(const AttentionConfig &config, std::size_t tokens) {
     checkRange("dk", config.dk, ConfigLimits::maxHeadDim, "the query/key width per head");
     checkRange("dv", config.dv, ConfigLimits::maxHeadDim, "the value width per head");
     if (config.singleHead && config.heads != 1)
-        throw InputError("single-head mode has exactly one head, got heads = " +
-                         std::to_string(config.heads));
+        throw InputError(ErrorId::SingleHeadHeads, {std::to_string(config.heads)});
     const std::uint64_t bytes = estimateMemoryBytes(config, tokens);
     if (bytes > ConfigLimits::maxResultBytes)
         throw InputError(

@@ -105,15 +105,14 @@ AttentionWeights makeRandomWeights(const AttentionConfig &config, std::uint64_t 
 void checkConsistent(const AttentionWeights &w) {
     const auto expect = [](const char *name, const LinearLayer &layer, int rows, int cols) {
         if (layer.weight.rows() != rows || layer.weight.cols() != cols)
-            throw InputError(std::string(name) + ".weight has shape " + shape(layer.weight) +
-                             ", expected [" + std::to_string(rows) + " x " + std::to_string(cols) +
-                             "]");
+            throw InputError(
+                ErrorId::WeightsLayerShape,
+                {name, shape(layer.weight), std::to_string(rows), std::to_string(cols)});
         if (layer.bias.size() != rows)
-            throw InputError(std::string(name) + ".bias has length " +
-                             std::to_string(layer.bias.size()) + ", expected " +
-                             std::to_string(rows));
+            throw InputError(ErrorId::WeightsLayerBiasLength,
+                             {name, std::to_string(layer.bias.size()), std::to_string(rows)});
         if (!allFinite(layer))
-            throw InputError(std::string(name) + " holds NaN or infinite values");
+            throw InputError(ErrorId::WeightsLayerNotFinite, {name});
     };
     expect("q", w.q, w.heads * w.dk, w.dModel);
     expect("k", w.k, w.heads * w.dk, w.dModel);

@@ -36,8 +36,8 @@ Eigen::MatrixXf sinusoidalPositions(int tokens, int dModel) {
 Eigen::MatrixXf embedTokens(const std::vector<Token> &tokens, const EmbedderOptions &options,
                             std::vector<std::string> *outOfVocabulary) {
     if (options.table && options.table->dimension() != options.dModel)
-        throw InputError("the embeddings have " + std::to_string(options.table->dimension()) +
-                         " dimensions but d_model is " + std::to_string(options.dModel));
+        throw InputError(ErrorId::EmbeddingsDimension, {std::to_string(options.table->dimension()),
+                                                        std::to_string(options.dModel)});
     const auto n = static_cast<int>(tokens.size());
     Eigen::MatrixXf x(n, options.dModel);
     for (int i = 0; i < n; ++i) {

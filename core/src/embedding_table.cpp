@@ -24,8 +24,8 @@ namespace {
 constexpr std::uint64_t kMaxTextEmbeddingBytes = 2ULL << 30;
 constexpr std::uint64_t kMaxVocabularyBytes = 256ULL << 20;
 
-[[noreturn]] void fail(const std::string &message) {
-    throw InputError(message);
+[[noreturn]] void fail(ErrorId id, std::vector<std::string> args = {}) {
+    throw InputError(id, std::move(args));
 }
 
 bool looksLikeEmbedding(const std::string &name) {
@@ -51,9 +51,8 @@ const TensorInfo &chooseEmbeddingTensor(const SafetensorsFile &file) {
         return *matrices.front();
     if (named.size() == 1)
         return *named.front();
-    fail("cannot tell which tensor holds the embeddings: the file has " +
-         std::to_string(matrices.size()) + " matrices and " + std::to_string(named.size()) +
-         " named like *embedding.weight");
+    fail(ErrorId::EmbeddingsWhichTensor,
+         {std::to_string(matrices.size()), std::to_string(named.size())});
 }
 
 std::vector<std::string> readVocabulary(const std::optional<std::string> &vocabPath,
@@ -71,14 +70,13 @@ std::vector<std::string> readVocabulary(const std::optional<std::string> &vocabP
     }
     const auto it = file.metadata().find("vocab");
     if (it == file.metadata().end())
-        fail("the embeddings need a vocabulary: give --vocab FILE (one token per line) or store "
-             "__metadata__ vocab as a JSON list");
+        fail(ErrorId::EmbeddingsNeedVocabulary);
     const auto json = nlohmann::json::parse(it->second, nullptr, false);
     if (!json.is_array())
-        fail("__metadata__ vocab is not a JSON list of strings");
+        fail(ErrorId::EmbeddingsMetadataVocab);
     for (const auto &token : json) {
         if (!token.is_string())
-            fail("__metadata__ vocab is not a JSON list of strings");
+            fail(ErrorId::EmbeddingsMetadataVocab);
         vocab.push_back(token.get<std::string>());
     }
     return vocab;
@@ -91,18 +89,16 @@ std::string asciiLower(std::string_view text) {
     return lower;
 }
 
-// Empty when `text` is a finite float, else what is wrong with it.
-std::string floatProblem(std::string_view text, float &value) {
+// Other when `text` is a finite float, else the message saying what is wrong with it.
+ErrorId floatProblem(std::string_view text, float &value) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    const std::string shown = "'" + std::string(text.substr(0, 40)) + "'";
     if (ec == std::errc::result_out_of_range)
-        return shown + " is out of the range of a 32-bit float (about 1.2e-38 to 3.4e38 in "
-                       "magnitude, or 0)";
+        return ErrorId::EmbeddingsLineOutOfRange;
     if (ec != std::errc() || end != text.data() + text.size())
-        return shown + " is not a number";
+        return ErrorId::EmbeddingsLineNotNumber;
     if (!std::isfinite(value))
-        return shown + " is not a finite number (NaN or infinity)";
-    return {};
+        return ErrorId::EmbeddingsLineNotFinite;
+    return ErrorId::Other;
 }
 
 std::vector<std::string_view> splitSpaces(std::string_view line) {
@@ -132,12 +128,12 @@ EmbeddingTable EmbeddingTable::fromSafetensors(const std::string &path,
     const TensorInfo &tensor = chooseEmbeddingTensor(file);
     const std::vector<std::string> vocab = readVocabulary(vocabPath, file);
     if (vocab.size() != tensor.shape[0])
-        fail("the vocabulary has " + std::to_string(vocab.size()) + " tokens but tensor '" +
-             tensor.name + "' has " + std::to_string(tensor.shape[0]) + " rows");
+        fail(ErrorId::EmbeddingsVocabularyRows,
+             {std::to_string(vocab.size()), tensor.name, std::to_string(tensor.shape[0])});
     EmbeddingTable table;
     table.m_vectors = file.matrix(tensor);
     if (!table.m_vectors.allFinite())
-        fail("tensor '" + tensor.name + "' holds NaN or infinite values");
+        fail(ErrorId::EmbeddingsTensorNotFinite, {tensor.name});
     for (std::size_t i = 0; i < vocab.size(); ++i)
         table.add(vocab[i], static_cast<int>(i)); // the first of duplicate tokens wins
     return table;
@@ -161,29 +157,30 @@ EmbeddingTable EmbeddingTable::fromText(const std::string &path) {
         if (fields.empty())
             continue;
         float unused;
-        if (lineNumber == 1 && fields.size() == 2 && floatProblem(fields[1], unused).empty() &&
+        if (lineNumber == 1 && fields.size() == 2 &&
+            floatProblem(fields[1], unused) == ErrorId::Other &&
             fields[0].find_first_not_of("0123456789") == std::string_view::npos)
             continue; // word2vec's "count dim" header
         if (findInvalidUtf8(fields[0]))
-            fail("embeddings line " + std::to_string(lineNumber) + ": the word is not valid UTF-8");
+            fail(ErrorId::EmbeddingsLineNotUtf8, {std::to_string(lineNumber)});
         const int d = static_cast<int>(fields.size()) - 1;
         if (d < 1)
-            fail("embeddings line " + std::to_string(lineNumber) + " has a word but no numbers");
+            fail(ErrorId::EmbeddingsLineNoNumbers, {std::to_string(lineNumber)});
         if (dimension < 0)
             dimension = d;
         if (d != dimension)
-            fail("embeddings line " + std::to_string(lineNumber) + " has " + std::to_string(d) +
-                 " numbers; the first line has " + std::to_string(dimension));
+            fail(ErrorId::EmbeddingsLineCount,
+                 {std::to_string(lineNumber), std::to_string(d), std::to_string(dimension)});
         for (std::size_t i = 1; i < fields.size(); ++i) {
             float v;
-            if (const std::string problem = floatProblem(fields[i], v); !problem.empty())
-                fail("embeddings line " + std::to_string(lineNumber) + ": " + problem);
+            if (const ErrorId problem = floatProblem(fields[i], v); problem != ErrorId::Other)
+                fail(problem, {std::to_string(lineNumber), std::string(fields[i].substr(0, 40))});
             values.push_back(v);
         }
         words.emplace_back(fields[0]);
     }
     if (words.empty())
-        fail("the embeddings file " + quotedPath(path) + " holds no vectors");
+        fail(ErrorId::EmbeddingsEmpty, {quotedPath(path)});
     EmbeddingTable table;
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     table.m_vectors = Eigen::Map<const RowMajor>(
@@ -198,14 +195,15 @@ EmbeddingTable EmbeddingTable::load(const std::string &path,
     requireRegularFile(path, "the embeddings file"); // a FIFO must not block the read below
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        fail("cannot open the embeddings file " + quotedPath(path) + ": " + std::strerror(errno));
+        fail(ErrorId::FileCannotOpen,
+             {"the embeddings file", quotedPath(path), systemErrorText(errno)});
     char first[9] = {};
     in.read(first, 9);
     // A safetensors header starts with a small little-endian length and then '{'.
     if (in.gcount() == 9 && first[8] == '{')
         return fromSafetensors(path, vocabPath);
     if (vocabPath)
-        fail("--vocab goes with safetensors embeddings; " + quotedPath(path) + " is a text file");
+        fail(ErrorId::EmbeddingsVocabWithText, {quotedPath(path)});
     return fromText(path);
 }
 

@@ -32,10 +32,9 @@ Eigen::MatrixXf applyHeadSlice(const Eigen::MatrixXf &x, const LinearLayer &laye
 void requireFinite(const Eigen::MatrixXf &m, const char *what, int head) {
     if (m.allFinite())
         return;
-    throw InputError(std::string("the ") + what +
-                     (head >= 0 ? " of head " + std::to_string(head + 1) : std::string()) +
-                     " overflow the float range (a value is infinite or NaN); the weights or "
-                     "embeddings are too large in magnitude");
+    if (head >= 0)
+        throw InputError(ErrorId::OverflowOfHead, {what, std::to_string(head + 1)});
+    throw InputError(ErrorId::OverflowOfOutput, {what});
 }
 
 } // namespace

@@ -9,10 +9,9 @@ PipelineResult runPipeline(const PipelineOptions &options, const AttentionWeight
     AttentionConfig expected = weights.config();
     expected.causal = options.attention.causal;
     if (expected != options.attention)
-        throw InputError("the weights do not match the configuration (weights have d_model " +
-                         std::to_string(weights.dModel) + ", " + std::to_string(weights.heads) +
-                         " heads, dk " + std::to_string(weights.dk) + ", dv " +
-                         std::to_string(weights.dv) + ")");
+        throw InputError(ErrorId::WeightsDoNotMatchConfig,
+                         {std::to_string(weights.dModel), std::to_string(weights.heads),
+                          std::to_string(weights.dk), std::to_string(weights.dv)});
 
     PipelineResult result;
     result.tokens = tokenize(options.sentence, options.tokenizer);

@@ -52,10 +52,6 @@ const DTypeName &entry(DType dtype) {
                          [dtype](const DTypeName &d) { return d.dtype == dtype; });
 }
 
-[[noreturn]] void fail(const std::string &message) {
-    throw InputError(message);
-}
-
 [[noreturn]] void fail(ErrorId id, std::vector<std::string> args) {
     throw InputError(id, std::move(args));
 }
@@ -269,7 +265,7 @@ SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view 
         checkLength(size);
         std::array<std::byte, 8> length{};
         if (::pread(file.fd, length.data(), length.size(), 0) != 8)
-            fail("cannot read the header length: " + std::string(std::strerror(errno)));
+            fail(ErrorId::SafetensorsCannotReadHeaderLength, {systemErrorText(errno)});
         // Checked against the real size before anything else is read or mapped: a corrupt
         // 4 GB file is refused at once.
         checkHeaderLength(readLittleEndian64(length.data()), size);
@@ -280,8 +276,7 @@ SafetensorsFile SafetensorsFile::open(const std::string &path, std::string_view 
     void *mapping =
         ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, file.fd, 0);
     if (mapping == MAP_FAILED)
-        fail("cannot map " + std::string(what) + " " + quotedPath(path) + ": " +
-             std::strerror(errno));
+        fail(ErrorId::FileCannotMap, {std::string(what), quotedPath(path), systemErrorText(errno)});
     bytes->mapping = mapping;
     bytes->data = static_cast<const std::byte *>(mapping);
     bytes->size = static_cast<std::size_t>(size);
@@ -313,10 +308,10 @@ SafetensorsFile SafetensorsFile::parse(std::shared_ptr<const Bytes> bytes) {
     for (const auto &[key, value] : json.items()) {
         if (key == "__metadata__") {
             if (!value.is_object())
-                fail("__metadata__ must be a JSON object of strings");
+                fail(ErrorId::SafetensorsMetadataNotObject, {});
             for (const auto &[mkey, mvalue] : value.items()) {
                 if (!mvalue.is_string())
-                    fail("__metadata__ value " + inQuotes(mkey) + " is not a string");
+                    fail(ErrorId::SafetensorsMetadataNotString, {inQuotes(mkey)});
                 file.m_metadata[mkey] = mvalue.get<std::string>();
             }
             continue;

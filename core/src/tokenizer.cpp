@@ -48,8 +48,7 @@ std::unique_ptr<icu::BreakIterator> makeBreakIterator(TokenizerMode mode) {
             ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
             : icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !iterator)
-        throw InputError(std::string("the text segmenter (ICU break iterator) is unavailable: ") +
-                         u_errorName(status));
+        throw InputError(ErrorId::SegmenterUnavailable, {u_errorName(status)});
     return iterator;
 }
 
@@ -59,20 +58,18 @@ std::vector<Token> tokenize(std::string_view utf8, const TokenizerOptions &optio
     if (const auto bad = findInvalidUtf8(utf8))
         throw InputError(ErrorId::SentenceNotUtf8, {hexByte(utf8[*bad]), std::to_string(*bad)});
     if (utf8.size() > static_cast<std::size_t>(INT32_MAX))
-        throw InputError("the sentence is too long (over 2 GiB)");
+        throw InputError(ErrorId::SentenceOver2GiB, {});
 
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> text(
         utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
     if (U_FAILURE(status))
-        throw InputError(std::string("the text segmenter (ICU) cannot open the sentence: ") +
-                         u_errorName(status));
+        throw InputError(ErrorId::SegmenterCannotOpen, {u_errorName(status)});
 
     auto iterator = makeBreakIterator(options.mode);
     iterator->setText(text.get(), status);
     if (U_FAILURE(status))
-        throw InputError(std::string("the text segmenter (ICU) cannot segment the sentence: ") +
-                         u_errorName(status));
+        throw InputError(ErrorId::SegmenterCannotSegment, {u_errorName(status)});
 
     // Whatever a caller (or a session file) asks for, no sentence exceeds attnviz's own limit.
     const std::size_t limit =
@@ -104,7 +101,7 @@ TokenizerMode parseTokenizerMode(std::string_view name) {
         return TokenizerMode::Words;
     if (name == "chars")
         return TokenizerMode::Chars;
-    throw InputError("unknown tokenizer '" + std::string(name) + "' (use words or chars)");
+    throw InputError(ErrorId::TokenizerUnknown, {std::string(name)});
 }
 
 } // namespace attnviz

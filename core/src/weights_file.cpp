@@ -11,8 +11,8 @@ namespace attnviz {
 
 namespace {
 
-[[noreturn]] void fail(const std::string &message) {
-    throw InputError(message);
+[[noreturn]] void fail(ErrorId id, std::vector<std::string> args = {}) {
+    throw InputError(id, std::move(args));
 }
 
 struct ConventionPattern {
@@ -49,24 +49,24 @@ std::optional<std::string> prefixOf(const std::string &name, std::string_view ma
 const TensorInfo &require(const SafetensorsFile &file, const std::string &name) {
     const TensorInfo *t = file.find(name);
     if (!t)
-        fail("tensor '" + name + "' is missing");
+        fail(ErrorId::WeightsTensorMissing, {name});
     return *t;
 }
 
 int dimension(const TensorInfo &t, std::size_t axis) {
     if (t.shape.size() != 2)
-        fail("tensor '" + t.name + "' has shape " + t.shapeText() + "; expected a matrix");
+        fail(ErrorId::WeightsTensorNotMatrix, {t.name, t.shapeText()});
     if (t.shape[axis] >
         static_cast<std::uint64_t>(ConfigLimits::maxHeads) * ConfigLimits::maxHeadDim * 3)
-        fail("tensor '" + t.name + "' has shape " + t.shapeText() + ", too large for attnviz");
+        fail(ErrorId::WeightsTensorTooLarge, {t.name, t.shapeText()});
     return static_cast<int>(t.shape[axis]);
 }
 
 template <typename M> void requireFinite(const M &values, const std::string &name) {
     const auto bad = static_cast<long>((!values.array().isFinite()).count());
     if (bad > 0)
-        fail("tensor '" + name + "' holds " + std::to_string(bad) + " NaN or infinite value" +
-             (bad == 1 ? "" : "s"));
+        fail(bad == 1 ? ErrorId::WeightsTensorOneNonFinite : ErrorId::WeightsTensorNonFinite,
+             {name, std::to_string(bad)});
 }
 
 Eigen::MatrixXf readMatrix(const SafetensorsFile &file, const TensorInfo &t) {
@@ -82,8 +82,7 @@ Eigen::VectorXf readBias(const SafetensorsFile &file, const std::string &name, i
         return Eigen::VectorXf::Zero(length);
     Eigen::VectorXf v = file.vector(*t);
     if (v.size() != length)
-        fail("tensor '" + name + "' has length " + std::to_string(v.size()) + ", expected " +
-             std::to_string(length));
+        fail(ErrorId::WeightsBiasLength, {name, std::to_string(v.size()), std::to_string(length)});
     requireFinite(v, name);
     return v;
 }
@@ -128,8 +127,8 @@ std::string listPrefixes(const std::vector<AttentionModuleInfo> &modules) {
 
 void checkInFeatures(const LinearLayer &layer, const std::string &name, int dModel) {
     if (layer.inFeatures() != dModel)
-        fail("tensor '" + name + "' has " + std::to_string(layer.inFeatures()) +
-             " in-features but the query projection has " + std::to_string(dModel));
+        fail(ErrorId::WeightsInFeatures,
+             {name, std::to_string(layer.inFeatures()), std::to_string(dModel)});
 }
 
 // The name of the tensor that holds projection `which` ('q', 'k' or 'v') of a module.
@@ -189,19 +188,17 @@ std::vector<AttentionModuleInfo> findAttentionModules(const SafetensorsFile &fil
 LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoadOptions &options) {
     const std::vector<AttentionModuleInfo> modules = findAttentionModules(file);
     if (modules.empty())
-        fail("no attention module found: expected tensors named q_linear/k_linear/v_linear/"
-             "out_linear, q/k/v, or in_proj_weight/out_proj (under any prefix)");
+        fail(ErrorId::WeightsNoModule);
     const AttentionModuleInfo *chosen = nullptr;
     if (options.prefix) {
         for (const AttentionModuleInfo &m : modules)
             if (m.prefix == *options.prefix)
                 chosen = &m;
         if (!chosen)
-            fail("no attention module has the prefix '" + *options.prefix + "'; found " +
-                 listPrefixes(modules));
+            fail(ErrorId::WeightsNoModuleWithPrefix, {*options.prefix, listPrefixes(modules)});
     } else if (modules.size() > 1) {
-        fail("the file holds " + std::to_string(modules.size()) +
-             " attention modules; choose one with --weights-prefix: " + listPrefixes(modules));
+        fail(ErrorId::WeightsSeveralModules,
+             {std::to_string(modules.size()), listPrefixes(modules)});
     } else {
         chosen = &modules.front();
     }
@@ -226,8 +223,7 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
         if (const TensorInfo *packed = file.find(p + "in_proj_weight")) {
             const Eigen::MatrixXf in = readMatrix(file, *packed);
             if (in.rows() % 3 != 0)
-                fail("tensor '" + packed->name + "' has " + std::to_string(in.rows()) +
-                     " rows, not three equal blocks for q, k and v");
+                fail(ErrorId::WeightsPackedRows, {packed->name, std::to_string(in.rows())});
             const auto e = in.rows() / 3;
             const Eigen::VectorXf bias =
                 readBias(file, p + "in_proj_bias", static_cast<int>(in.rows()));
@@ -254,8 +250,8 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
     checkInFeatures(w.k, tensorName(file, *chosen, 'k'), w.dModel);
     checkInFeatures(w.v, tensorName(file, *chosen, 'v'), w.dModel);
     if (w.k.outFeatures() != w.q.outFeatures())
-        fail("the key projection has " + std::to_string(w.k.outFeatures()) +
-             " rows but the query projection has " + std::to_string(w.q.outFeatures()));
+        fail(ErrorId::WeightsKeyQueryRows,
+             {std::to_string(w.k.outFeatures()), std::to_string(w.q.outFeatures())});
 
     // The module as read (a mis-shaped file has rows the header's survey did not see).
     AttentionModuleInfo read = *chosen;
@@ -265,9 +261,9 @@ LoadedWeights loadAttentionWeights(const SafetensorsFile &file, const WeightsLoa
     w.dk = w.q.outFeatures() / w.heads;
     w.dv = w.v.outFeatures() / w.heads;
     if (w.out && (w.out->inFeatures() != w.v.outFeatures() || w.out->outFeatures() != w.dModel))
-        fail("the output projection has shape [" + std::to_string(w.out->outFeatures()) + ", " +
-             std::to_string(w.out->inFeatures()) + "], expected [" + std::to_string(w.dModel) +
-             ", " + std::to_string(w.v.outFeatures()) + "]");
+        fail(ErrorId::WeightsOutputShape,
+             {std::to_string(w.out->outFeatures()), std::to_string(w.out->inFeatures()),
+              std::to_string(w.dModel), std::to_string(w.v.outFeatures())});
     validate(w.config(), 0);
     checkConsistent(w);
     return loaded;

@@ -36,6 +36,377 @@
     </message>
 </context>
 <context>
+    <name>attnviz::CommandLine</name>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number</source>
+        <translation>--%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is out of range (%3 to %4)</source>
+        <translation>--%1：%2 超出范围（%3 到 %4）</translation>
+    </message>
+    <message>
+        <source>--seed: &apos;%1&apos; is not a whole number from 0 to 18446744073709551615</source>
+        <translation>--seed：“%1”不是 0 到 18446744073709551615 之间的整数</translation>
+    </message>
+    <message>
+        <source>--%1 needs %2</source>
+        <translation>--%1 需要%2</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with a session; the session holds every setting</source>
+        <translation>--%1 不能与会话文件同时使用；会话文件已包含所有设置</translation>
+    </message>
+    <message>
+        <source>give one session at a time</source>
+        <translation>一次只能打开一个会话文件</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (give the sentence with --sentence)</source>
+        <translation>多余的参数“%1”（句子请用 --sentence 给出）</translation>
+    </message>
+    <message>
+        <source>--lock-sizes sets dk and dv to d_model / heads; drop --dk and --dv</source>
+        <translation>--lock-sizes 会把 dk 和 dv 设为 d_model / 头数；请去掉 --dk 和 --dv</translation>
+    </message>
+    <message>
+        <source>--lock-sizes needs d_model of at least the head count</source>
+        <translation>--lock-sizes 要求 d_model 不小于头数</translation>
+    </message>
+    <message>
+        <source>--single-head has exactly one head; drop --heads or set it to 1</source>
+        <translation>--single-head 只有一个头；请去掉 --heads 或将其设为 1</translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation>一个文件名</translation>
+    </message>
+    <message>
+        <source>--weights-prefix needs --weights FILE</source>
+        <translation>--weights-prefix 需要与 --weights FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>--vocab needs --embeddings FILE</source>
+        <translation>--vocab 需要与 --embeddings FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>a built-in model&apos;s name or a model folder</source>
+        <translation>一个内置模型的名称或一个模型文件夹</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with --model; the model fixes it</source>
+        <translation>--%1 不能与 --model 同时使用；模型已确定了这一项</translation>
+    </message>
+    <message>
+        <source>a file name, or &apos;-&apos; for standard output</source>
+        <translation>一个文件名，或用“-”表示标准输出</translation>
+    </message>
+    <message>
+        <source>a file name ending in .png, .svg or .pdf</source>
+        <translation>一个以 .png、.svg 或 .pdf 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>--metrics: unknown format &apos;%1&apos; (use text or csv)</source>
+        <translation>--metrics：未知的格式“%1”（请用 text 或 csv）</translation>
+    </message>
+    <message>
+        <source>--metrics and --dump - both print to standard output; give the dump a file name</source>
+        <translation>--metrics 和 --dump - 都会输出到标准输出；请为转储指定一个文件名</translation>
+    </message>
+    <message>
+        <source>--list-modules needs --weights FILE</source>
+        <translation>--list-modules 需要与 --weights FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>attnviz shows what multi-head self-attention does: one heatmap per head.
+Without --dump, --export, --save-weights or --list-modules it opens the window;
+with them it runs headless. Limits: at most %1 tokens, %2 heads, d_model %3,
+dk and dv %4, and about %5 MiB for one computation (the estimate is printed
+when a configuration is refused).</source>
+        <translation>attnviz 展示多头自注意力的作用：每个注意力头一张热力图。
+不带 --dump、--export、--save-weights 或 --list-modules 时打开窗口；
+带上它们则在无界面模式下运行。限制：最多 %1 个词元、%2 个头、d_model %3、
+dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
+会显示估算值）。</translation>
+    </message>
+    <message>
+        <source>A .attnviz session to open.</source>
+        <translation>要打开的 .attnviz 会话文件。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2) but is followed by the flag %3; to use that text as the value, write %1=%3</source>
+        <translation>%1 需要一个值（%2），但后面跟的是参数 %3；如果要把这段文字作为值，请写成 %1=%3</translation>
+    </message>
+    <message>
+        <source>The sentence to analyse.</source>
+        <translation>要分析的句子。</translation>
+    </message>
+    <message>
+        <source>Number of attention heads (default 4).</source>
+        <translation>注意力头的个数（默认 4）。</translation>
+    </message>
+    <message>
+        <source>Query/key width per head (default 16).</source>
+        <translation>每个头的查询/键维度（默认 16）。</translation>
+    </message>
+    <message>
+        <source>Value width per head (default 16).</source>
+        <translation>每个头的值维度（默认 16）。</translation>
+    </message>
+    <message>
+        <source>Model width d_model (default 64).</source>
+        <translation>模型维度 d_model（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Seed for embeddings and random weights (default 42).</source>
+        <translation>嵌入和随机权重的随机种子（默认 42）。</translation>
+    </message>
+    <message>
+        <source>Mask keys after each query (decoder-style attention).</source>
+        <translation>遮住每个查询之后的键（解码器式的因果掩码）。</translation>
+    </message>
+    <message>
+        <source>Do not add sinusoidal positional encoding.</source>
+        <translation>不加正弦位置编码。</translation>
+    </message>
+    <message>
+        <source>Tokenizer: words (default) or chars.</source>
+        <translation>分词方式：words（按词，默认）或 chars（按字）。</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s Self_Attention: one head, no output projection.</source>
+        <translation>原文的 Self_Attention：一个头，没有输出投影。</translation>
+    </message>
+    <message>
+        <source>Refuse sentences longer than N tokens (default 512, at most %1).</source>
+        <translation>拒绝超过 N 个词元的句子（默认 512，最多 %1）。</translation>
+    </message>
+    <message>
+        <source>Write the result as JSON to FILE (&apos;-&apos; for standard output) and exit, without opening a window.</source>
+        <translation>把结果以 JSON 格式写入 FILE（“-”表示标准输出）后退出，不打开窗口。</translation>
+    </message>
+    <message>
+        <source>Load attention weights from a safetensors FILE.</source>
+        <translation>从 safetensors 文件 FILE 加载注意力权重。</translation>
+    </message>
+    <message>
+        <source>Which module of the weights file to use, e.g. &apos;encoder.layers.0.self_attn.&apos;.</source>
+        <translation>使用权重文件中的哪个模块，例如“encoder.layers.0.self_attn.”。</translation>
+    </message>
+    <message>
+        <source>List the attention modules in the --weights file and exit.</source>
+        <translation>列出 --weights 文件中的注意力模块后退出。</translation>
+    </message>
+    <message>
+        <source>Save the weights (random or loaded) as safetensors FILE in the seed&apos;s names, then exit unless --dump is given.</source>
+        <translation>把权重（随机的或加载的）按原文的命名保存为 safetensors 文件 FILE，未给出 --dump 时随后退出。</translation>
+    </message>
+    <message>
+        <source>Token vectors: a safetensors [vocab x d_model] tensor, or a GloVe/word2vec text file.</source>
+        <translation>词元向量：safetensors 中的 [词表大小 x d_model] 张量，或 GloVe/word2vec 文本文件。</translation>
+    </message>
+    <message>
+        <source>Render the figure to FILE (.png, .svg or .pdf) without a display, then exit.</source>
+        <translation>不需要显示器，把图渲染到 FILE（.png、.svg 或 .pdf）后退出。</translation>
+    </message>
+    <message>
+        <source>PNG resolution, 96-600 (default 192).</source>
+        <translation>PNG 分辨率，96-600（默认 192）。</translation>
+    </message>
+    <message>
+        <source>What to export: all heads (default), one head K, or mean.</source>
+        <translation>导出内容：所有头（默认）、第 K 个头，或平均值（mean）。</translation>
+    </message>
+    <message>
+        <source>Columns of the exported grid (default: balanced).</source>
+        <translation>导出网格的列数（默认自动平衡）。</translation>
+    </message>
+    <message>
+        <source>viridis (default), magma, cividis or grayscale.</source>
+        <translation>viridis（默认）、magma、cividis 或 grayscale。</translation>
+    </message>
+    <message>
+        <source>Colour scale: shared-unit (default; every heatmap 0-1), shared-max (0 to the largest weight shown) or per-head (each its own).</source>
+        <translation>刻度：shared-unit（默认，每张热力图都是 0-1）、shared-max（0 到图中最大的权重）或 per-head（每个头各自的刻度）。</translation>
+    </message>
+    <message>
+        <source>Print each weight in its cell (up to 12 tokens; default).</source>
+        <translation>在每个格子里显示权重（最多 12 个词元；默认）。</translation>
+    </message>
+    <message>
+        <source>Do not print weights in the cells.</source>
+        <translation>不在格子里显示权重。</translation>
+    </message>
+    <message>
+        <source>Add the panel of the mean over heads.</source>
+        <translation>加上各头平均值的面板。</translation>
+    </message>
+    <message>
+        <source>Add the uniform-attention baseline panel.</source>
+        <translation>加上均匀注意力基线面板。</translation>
+    </message>
+    <message>
+        <source>Figure size in pixels at 96 DPI (default 1600x900, sides %1-%2).</source>
+        <translation>图的像素尺寸，按 96 DPI 计（默认 1600x900，边长 %1-%2）。</translation>
+    </message>
+    <message>
+        <source>Open a saved session (.attnviz); with --export or --dump, render it headless.</source>
+        <translation>打开保存的会话文件（.attnviz）；与 --export 或 --dump 一起使用时在无界面模式下渲染。</translation>
+    </message>
+    <message>
+        <source>Put each head&apos;s role badge (previous token, self, ...) under its title, as the window does.</source>
+        <translation>像窗口中一样，在每个头的标题下标出它的角色（前一个词元、自身……）。</translation>
+    </message>
+    <message>
+        <source>Print the sentence and the configuration under the figure.</source>
+        <translation>在图下方写出句子和配置。</translation>
+    </message>
+    <message>
+        <source>The vocabulary of safetensors --embeddings, one token per line.</source>
+        <translation>safetensors 格式 --embeddings 的词表，每行一个词元。</translation>
+    </message>
+    <message>
+        <source>Run a whole model: a built-in model&apos;s NAME (see --list-models) or a model folder (GPT-2, BERT, DistilBERT).</source>
+        <translation>运行整个模型：内置模型的名称 NAME（见 --list-models）或模型文件夹（GPT-2、BERT、DistilBERT）。</translation>
+    </message>
+    <message>
+        <source>List the built-in trained models and exit.</source>
+        <translation>列出内置的训练好的模型后退出。</translation>
+    </message>
+    <message>
+        <source>Figure width with a unit: 3.3in (single column), 7in, 17cm, 240pt; the height follows the nearest preset&apos;s aspect unless --height is given.</source>
+        <translation>带单位的图宽：3.3in（单栏）、7in、17cm、240pt；未给出 --height 时高度按最接近的预设比例确定。</translation>
+    </message>
+    <message>
+        <source>Figure height with a unit (see --width).</source>
+        <translation>带单位的图高（见 --width）。</translation>
+    </message>
+    <message>
+        <source>Figure text size in points, 4-72.</source>
+        <translation>图中文字的大小，单位为磅，4-72。</translation>
+    </message>
+    <message>
+        <source>Print every head&apos;s metrics and role (entropy, shares, distance, importance; see docs/metrics.md) as a table and exit: text (aligned columns, the default) or csv. &apos;--metrics&apos; alone means text.</source>
+        <translation>以表格输出每个头的指标和角色（熵、占比、距离、重要性；见 docs/metrics.md）后退出：text（对齐的列，默认）或 csv。单独的“--metrics”表示 text。</translation>
+    </message>
+    <message>
+        <source>Set dk = dv = d_model / heads (the standard sizing; the window&apos;s size lock).</source>
+        <translation>设 dk = dv = d_model / 头数（标准的尺寸设置，即窗口中的尺寸锁定）。</translation>
+    </message>
+    <message>
+        <source>Leave the model&apos;s special tokens ([CLS], [SEP], &lt;|endoftext|&gt;) out of the heatmaps; the model still sees them, so rows sum to less than 1.</source>
+        <translation>热力图中不显示模型的特殊词元（[CLS]、[SEP]、&lt;|endoftext|&gt;）；模型仍会看到它们，所以每行之和小于 1。</translation>
+    </message>
+    <message>
+        <source>One row and column per word: attention to a word sums its pieces, attention from a word averages their rows.</source>
+        <translation>每个词一行一列：指向一个词的注意力是其各片段之和，来自一个词的注意力是其各片段所在行的平均。</translation>
+    </message>
+    <message>
+        <source>With --model: export the heads of layer K (default: 1).</source>
+        <translation>与 --model 一起使用：导出第 K 层的各个头（默认第 1 层）。</translation>
+    </message>
+    <message>
+        <source>What to export: heads (one layer&apos;s grid, default) or model (every layer × head as thumbnails on one scale).</source>
+        <translation>导出内容：heads（一层的网格，默认）或 model（所有层 × 头的缩略图，使用同一刻度）。</translation>
+    </message>
+    <message>
+        <source>--colormap: unknown colour map &apos;%1&apos; (use viridis, magma, cividis or grayscale)</source>
+        <translation>--colormap：未知的配色“%1”（请用 viridis、magma、cividis 或 grayscale）</translation>
+    </message>
+    <message>
+        <source>--scale: unknown colour scale &apos;%1&apos; (use shared-unit, shared-max or per-head)</source>
+        <translation>--scale：未知的刻度“%1”（请用 shared-unit、shared-max 或 per-head）</translation>
+    </message>
+    <message>
+        <source>--values and --no-values contradict each other; give one</source>
+        <translation>--values 和 --no-values 互相矛盾；请只给出一个</translation>
+    </message>
+    <message>
+        <source>--dpi, --head, --columns, --size, --width, --height, --font-size, --layer, --view, --caption and --roles go with --export FILE</source>
+        <translation>--dpi、--head、--columns、--size、--width、--height、--font-size、--layer、--view、--caption 和 --roles 需要与 --export FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>--export: cannot tell the format of &apos;%1&apos;; use .png, .svg or .pdf</source>
+        <translation>--export：无法判断“%1”的格式；请用 .png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <source>--view: unknown view &apos;%1&apos; (use heads or model)</source>
+        <translation>--view：未知的视图“%1”（请用 heads 或 model）</translation>
+    </message>
+    <message>
+        <source>--view model draws every layer and head; drop --head, --layer and --columns</source>
+        <translation>--view model 会画出所有层和头；请去掉 --head、--layer 和 --columns</translation>
+    </message>
+    <message>
+        <source>--size: &apos;%1&apos; is not WIDTHxHEIGHT with sides from %2 to %3</source>
+        <translation>--size：“%1”不是边长在 %2 到 %3 之间的 宽x高</translation>
+    </message>
+    <message>
+        <source>--size and --width/--height say the same thing; give one</source>
+        <translation>--size 与 --width/--height 指定的是同一件事；请只给出一种</translation>
+    </message>
+    <message>
+        <source>--font-size: &apos;%1&apos; is not a size from %2 to %3 points</source>
+        <translation>--font-size：“%1”不是 %2 到 %3 磅之间的字号</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <source>write error</source>
+        <translation>写入出错</translation>
+    </message>
+    <message>
+        <source>--dim %1 disagrees with the weights file, whose d_model is %2</source>
+        <translation>--dim %1 与权重文件不一致，权重文件的 d_model 是 %2</translation>
+    </message>
+    <message>
+        <source>--dk %1 disagrees with the weights file, whose query projection gives %3 heads dk = %2</source>
+        <translation>--dk %1 与权重文件不一致，权重文件的查询投影按 %3 个头划分时 dk = %2</translation>
+    </message>
+    <message>
+        <source>--dv %1 disagrees with the weights file, whose value projection gives %3 heads dv = %2</source>
+        <translation>--dv %1 与权重文件不一致，权重文件的值投影按 %3 个头划分时 dv = %2</translation>
+    </message>
+    <message>
+        <source>--single-head disagrees with the weights file, which has an output projection (%1)</source>
+        <translation>--single-head 与权重文件不一致，该文件有输出投影（%1）</translation>
+    </message>
+    <message>
+        <source>no attention module found in &apos;%1&apos;</source>
+        <translation>在“%1”中没有找到注意力模块</translation>
+    </message>
+    <message>
+        <source>out of memory; lower the sizes or the sentence length</source>
+        <translation>内存不足；请减小尺寸或缩短句子</translation>
+    </message>
+    <message>
+        <source>out of memory loading the weights or embeddings</source>
+        <translation>加载权重或嵌入时内存不足</translation>
+    </message>
+    <message>
+        <source>%1 (see attnviz --help)</source>
+        <translation>%1（见 attnviz --help）</translation>
+    </message>
+    <message>
+        <source>attnviz: warning: %1</source>
+        <translation>attnviz：警告：%1</translation>
+    </message>
+    <message>
+        <source>no display to open the window on (DISPLAY is not set); use --dump or --export to run without one</source>
+        <translation>没有可以打开窗口的显示器（未设置 DISPLAY）；不用显示器运行请使用 --dump 或 --export</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither a built-in model (see attnviz --list-models) nor a model folder</source>
+        <translation>“%1”既不是内置模型（见 attnviz --list-models），也不是模型文件夹</translation>
+    </message>
+    <message>
+        <source>the list of models could not be written</source>
+        <translation>无法输出模型列表</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::InputError</name>
     <message>
         <source>the sentence has no tokens; type some words</source>
@@ -316,6 +687,582 @@
     <message>
         <source>the safetensors file</source>
         <translation>safetensors 文件</translation>
+    </message>
+    <message>
+        <source>%1 needs a file name</source>
+        <translation>%1需要一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1 %2: %3</source>
+        <translation>无法写入%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot write %1 %2: it is %3, not a regular file; it is left as it is</source>
+        <translation>无法写入%1 %2：它是%3，不是普通文件；已保持原样</translation>
+    </message>
+    <message>
+        <source>cannot write %1 %2: too many levels of symbolic links</source>
+        <translation>无法写入%1 %2：符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>writing %1 %2 failed: %3; any previous file is unchanged</source>
+        <translation>写入%1 %2 失败：%3；原有文件保持不变</translation>
+    </message>
+    <message>
+        <source>cannot write %1 %2: the file was already closed</source>
+        <translation>无法写入%1 %2：文件已经关闭</translation>
+    </message>
+    <message>
+        <source>cannot replace %1 %2: %3</source>
+        <translation>无法替换%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot write %1 to standard output: %2</source>
+        <translation>无法把%1写入标准输出：%2</translation>
+    </message>
+    <message>
+        <source>cannot map %1 %2: %3</source>
+        <translation>无法映射%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot read the header length: %1</source>
+        <translation>无法读取头部长度：%1</translation>
+    </message>
+    <message>
+        <source>__metadata__ must be a JSON object of strings</source>
+        <translation>__metadata__ 必须是值为字符串的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>__metadata__ value %1 is not a string</source>
+        <translation>__metadata__ 中的值 %1 不是字符串</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is missing</source>
+        <translation>缺少张量“%1”</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has shape %2; expected a matrix</source>
+        <translation>张量“%1”的形状为 %2；此处需要矩阵</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has shape %2, too large for attnviz</source>
+        <translation>张量“%1”的形状为 %2，对 attnviz 来说太大</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; holds 1 NaN or infinite value</source>
+        <translation>张量“%1”含有 1 个 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; holds %2 NaN or infinite values</source>
+        <translation>张量“%1”含有 %2 个 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has length %2, expected %3</source>
+        <translation>张量“%1”的长度为 %2，应为 %3</translation>
+    </message>
+    <message>
+        <source>__metadata__ num_heads is &apos;%1&apos;, not a whole number from 1 to %2</source>
+        <translation>__metadata__ 中的 num_heads 是“%1”，不是 1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has %2 in-features but the query projection has %3</source>
+        <translation>张量“%1”的输入维度为 %2，但查询投影的输入维度为 %3</translation>
+    </message>
+    <message>
+        <source>no attention module found: expected tensors named q_linear/k_linear/v_linear/out_linear, q/k/v, or in_proj_weight/out_proj (under any prefix)</source>
+        <translation>没有找到注意力模块：需要名为 q_linear/k_linear/v_linear/out_linear、q/k/v 或 in_proj_weight/out_proj 的张量（前缀不限）</translation>
+    </message>
+    <message>
+        <source>no attention module has the prefix &apos;%1&apos;; found %2</source>
+        <translation>没有前缀为“%1”的注意力模块；找到的有 %2</translation>
+    </message>
+    <message>
+        <source>the file holds %1 attention modules; choose one with --weights-prefix: %2</source>
+        <translation>文件中有 %1 个注意力模块；请用 --weights-prefix 选择其中一个：%2</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has %2 rows, not three equal blocks for q, k and v</source>
+        <translation>张量“%1”有 %2 行，无法平均分成查询、键、值三块</translation>
+    </message>
+    <message>
+        <source>the key projection has %1 rows but the query projection has %2</source>
+        <translation>键投影有 %1 行，而查询投影有 %2 行</translation>
+    </message>
+    <message>
+        <source>Self_Attention weights have exactly one head; drop --heads</source>
+        <translation>Self_Attention 权重只有一个头；请去掉 --heads</translation>
+    </message>
+    <message>
+        <source>the head count %1 is out of range (1 to %2)</source>
+        <translation>头数 %1 超出范围（1 到 %2）</translation>
+    </message>
+    <message>
+        <source>the file does not say how many heads the projections hold (PyTorch does not store it); give it with --heads, or as __metadata__ num_heads</source>
+        <translation>文件中没有记录投影包含几个头（PyTorch 不保存这一信息）；请用 --heads 指定，或写入 __metadata__ 的 num_heads</translation>
+    </message>
+    <message>
+        <source>%1 heads do not divide the projections: the query has %2 rows and the value %3</source>
+        <translation>%1 个头无法整除投影：查询投影有 %2 行，值投影有 %3 行</translation>
+    </message>
+    <message>
+        <source>the output projection has shape [%1, %2], expected [%3, %4]</source>
+        <translation>输出投影的形状为 [%1, %2]，应为 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>%1.weight has shape %2, expected [%3 x %4]</source>
+        <translation>%1.weight 的形状为 %2，应为 [%3 x %4]</translation>
+    </message>
+    <message>
+        <source>%1.bias has length %2, expected %3</source>
+        <translation>%1.bias 的长度为 %2，应为 %3</translation>
+    </message>
+    <message>
+        <source>%1 holds NaN or infinite values</source>
+        <translation>%1 含有 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>the weights do not match the configuration (weights have d_model %1, %2 heads, dk %3, dv %4)</source>
+        <translation>权重与配置不符（权重的 d_model 为 %1，%2 个头，dk 为 %3，dv 为 %4）</translation>
+    </message>
+    <message>
+        <source>single-head mode has exactly one head, got heads = %1</source>
+        <translation>单头模式只有一个头，但头数为 %1</translation>
+    </message>
+    <message>
+        <source>the %1 of head %2 overflow the float range (a value is infinite or NaN); the weights or embeddings are too large in magnitude</source>
+        <translation>第 %2 个头的%1超出了浮点数范围（出现无穷大或 NaN）；权重或嵌入的数值太大</translation>
+    </message>
+    <message>
+        <source>the %1 overflow the float range (a value is infinite or NaN); the weights or embeddings are too large in magnitude</source>
+        <translation>%1超出了浮点数范围（出现无穷大或 NaN）；权重或嵌入的数值太大</translation>
+    </message>
+    <message>
+        <source>cannot tell which tensor holds the embeddings: the file has %1 matrices and %2 named like *embedding.weight</source>
+        <translation>无法判断哪个张量是嵌入：文件中有 %1 个矩阵，其中 %2 个名称形如 *embedding.weight</translation>
+    </message>
+    <message>
+        <source>the embeddings need a vocabulary: give --vocab FILE (one token per line) or store __metadata__ vocab as a JSON list</source>
+        <translation>嵌入需要词表：请用 --vocab FILE 给出（每行一个词元），或在 __metadata__ 中以 JSON 列表保存 vocab</translation>
+    </message>
+    <message>
+        <source>__metadata__ vocab is not a JSON list of strings</source>
+        <translation>__metadata__ 中的 vocab 不是字符串组成的 JSON 列表</translation>
+    </message>
+    <message>
+        <source>the vocabulary has %1 tokens but tensor &apos;%2&apos; has %3 rows</source>
+        <translation>词表有 %1 个词元，但张量“%2”有 %3 行</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; holds NaN or infinite values</source>
+        <translation>张量“%1”含有 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>embeddings line %1: the word is not valid UTF-8</source>
+        <translation>嵌入文件第 %1 行：词不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>embeddings line %1 has a word but no numbers</source>
+        <translation>嵌入文件第 %1 行只有词，没有数值</translation>
+    </message>
+    <message>
+        <source>embeddings line %1 has %2 numbers; the first line has %3</source>
+        <translation>嵌入文件第 %1 行有 %2 个数值，而第一行有 %3 个</translation>
+    </message>
+    <message>
+        <source>embeddings line %1: &apos;%2&apos; is out of the range of a 32-bit float (about 1.2e-38 to 3.4e38 in magnitude, or 0)</source>
+        <translation>嵌入文件第 %1 行：“%2”超出了 32 位浮点数的范围（绝对值约为 1.2e-38 到 3.4e38，或 0）</translation>
+    </message>
+    <message>
+        <source>embeddings line %1: &apos;%2&apos; is not a number</source>
+        <translation>嵌入文件第 %1 行：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>embeddings line %1: &apos;%2&apos; is not a finite number (NaN or infinity)</source>
+        <translation>嵌入文件第 %1 行：“%2”不是有限的数（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>the embeddings file %1 holds no vectors</source>
+        <translation>嵌入文件 %1 中没有任何向量</translation>
+    </message>
+    <message>
+        <source>--vocab goes with safetensors embeddings; %1 is a text file</source>
+        <translation>--vocab 只用于 safetensors 格式的嵌入；%1 是文本文件</translation>
+    </message>
+    <message>
+        <source>the embeddings have %1 dimensions but d_model is %2</source>
+        <translation>嵌入有 %1 维，但 d_model 是 %2</translation>
+    </message>
+    <message>
+        <source>unknown tokenizer &apos;%1&apos; (use words or chars)</source>
+        <translation>未知的分词方式“%1”（请用 words 或 chars）</translation>
+    </message>
+    <message>
+        <source>the text segmenter (ICU break iterator) is unavailable: %1</source>
+        <translation>文本切分器（ICU 断词迭代器）不可用：%1</translation>
+    </message>
+    <message>
+        <source>the text segmenter (ICU) cannot open the sentence: %1</source>
+        <translation>文本切分器（ICU）无法打开这个句子：%1</translation>
+    </message>
+    <message>
+        <source>the text segmenter (ICU) cannot segment the sentence: %1</source>
+        <translation>文本切分器（ICU）无法切分这个句子：%1</translation>
+    </message>
+    <message>
+        <source>GPT-2&apos;s split pattern does not compile with ICU (%1)</source>
+        <translation>GPT-2 的切分正则表达式无法用 ICU 编译（%1）</translation>
+    </message>
+    <message>
+        <source>GPT-2&apos;s split pattern failed on the sentence (%1)</source>
+        <translation>GPT-2 的切分正则表达式处理这个句子时出错（%1）</translation>
+    </message>
+    <message>
+        <source>the Unicode normalization data is unavailable (%1)</source>
+        <translation>Unicode 规范化数据不可用（%1）</translation>
+    </message>
+    <message>
+        <source>the sentence is too long (over 2 GiB)</source>
+        <translation>句子太长（超过 2 GiB）</translation>
+    </message>
+    <message>
+        <source>the sentence is %1 bytes long; the limit is 1 MiB</source>
+        <translation>句子长 %1 字节；上限为 1 MiB</translation>
+    </message>
+    <message>
+        <source>the sentence has more than %1 tokens (the limit is %1, with the %2 special tokens the model adds)</source>
+        <translation>句子超过 %1 个词元（上限为 %1，其中包括模型添加的 %2 个特殊词元）</translation>
+    </message>
+    <message>
+        <source>a limit of %1 tokens leaves no room for %2 special tokens</source>
+        <translation>%1 个词元的上限容纳不下 %2 个特殊词元</translation>
+    </message>
+    <message>
+        <source>the vocabulary lists &apos;%1&apos; twice (lines %2 and %3)</source>
+        <translation>词表中“%1”出现了两次（第 %2 行和第 %3 行）</translation>
+    </message>
+    <message>
+        <source>the vocabulary has no unknown-token entry &apos;%1&apos;</source>
+        <translation>词表中没有未知词元“%1”</translation>
+    </message>
+    <message>
+        <source>the vocabulary is not valid UTF-8 (byte offset %1)</source>
+        <translation>词表不是有效的 UTF-8 文本（字节偏移 %1）</translation>
+    </message>
+    <message>
+        <source>the vocabulary is empty</source>
+        <translation>词表是空的</translation>
+    </message>
+    <message>
+        <source>the vocabulary has no entry for the character &quot;%1&quot; and no unknown token</source>
+        <translation>词表中没有字符“%1”，也没有未知词元</translation>
+    </message>
+    <message>
+        <source>%1: the unknown token &quot;%2&quot; is not in the vocabulary</source>
+        <translation>%1：未知词元“%2”不在词表中</translation>
+    </message>
+    <message>
+        <source>%1: merge %2 (&quot;%3 %4&quot;) uses a token that is not in the vocabulary</source>
+        <translation>%1：第 %2 条合并规则（“%3 %4”）用到了词表中没有的词元</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8 (byte offset %2)</source>
+        <translation>%1 不是有效的 UTF-8 文本（字节偏移 %2）</translation>
+    </message>
+    <message>
+        <source>%1: line %2 must be two tokens separated by one space</source>
+        <translation>%1：第 %2 行必须是用一个空格隔开的两个词元</translation>
+    </message>
+    <message>
+        <source>%1 has too many lines</source>
+        <translation>%1 的行数太多</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 是空的</translation>
+    </message>
+    <message>
+        <source>%1 has no [CLS] or no [SEP] entry, which BERT&apos;s template needs</source>
+        <translation>%1 中没有 [CLS] 或 [SEP]，而 BERT 的模板需要它们</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2)</source>
+        <translation>%1 不是有效的 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 &quot;%3&quot; is not supported (supported: TemplateProcessing, BertProcessing, ByteLevel, Sequence of those, or null)</source>
+        <translation>%1：%2“%3”不受支持（支持：TemplateProcessing、BertProcessing、ByteLevel、由它们组成的 Sequence，或 null）</translation>
+    </message>
+    <message>
+        <source>%1: normalizer.type &quot;%2&quot; is not supported (supported: BertNormalizer, or null)</source>
+        <translation>%1：normalizer.type“%2”不受支持（支持：BertNormalizer，或 null）</translation>
+    </message>
+    <message>
+        <source>%1: pre_tokenizer.type &quot;%2&quot; is not supported (supported: ByteLevel, BertPreTokenizer)</source>
+        <translation>%1：pre_tokenizer.type“%2”不受支持（支持：ByteLevel、BertPreTokenizer）</translation>
+    </message>
+    <message>
+        <source>%1: model %2 with pre_tokenizer %3 is not supported (supported: BPE with the ByteLevel pre-tokenizer and no normalizer; WordPiece with BertPreTokenizer)</source>
+        <translation>%1：不支持模型 %2 搭配 pre_tokenizer %3（支持：BPE 搭配 ByteLevel 预分词器且不带规范化器；WordPiece 搭配 BertPreTokenizer）</translation>
+    </message>
+    <message>
+        <source>%1: model %2 with pre_tokenizer %3 and BertNormalizer is not supported (supported: BPE with the ByteLevel pre-tokenizer and no normalizer; WordPiece with BertPreTokenizer)</source>
+        <translation>%1：不支持模型 %2 搭配 pre_tokenizer %3 和 BertNormalizer（支持：BPE 搭配 ByteLevel 预分词器且不带规范化器；WordPiece 搭配 BertPreTokenizer）</translation>
+    </message>
+    <message>
+        <source>%1: model.type &quot;%2&quot; is not supported (supported: BPE, WordPiece)</source>
+        <translation>%1：model.type“%2”不受支持（支持：BPE、WordPiece）</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a whole number from 0 to 2147483647, not %3</source>
+        <translation>%1：%2 必须是 0 到 2147483647 之间的整数，而不是 %3</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;tokenizer&quot; is &apos;%1&apos;; attnviz models use words, words-lowercase or chars</source>
+        <translation>config.json：“tokenizer”是“%1”；attnviz 模型使用 words、words-lowercase 或 chars</translation>
+    </message>
+    <message>
+        <source>%1 config: %2 (%3) is not a multiple of the head count (%4)</source>
+        <translation>%1 配置：%2（%3）不是头数（%4）的整数倍</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; is &apos;%2&apos;; attnviz runs gelu, gelu_new and gelu_pytorch_tanh</source>
+        <translation>config.json：“%1”是“%2”；attnviz 支持 gelu、gelu_new 和 gelu_pytorch_tanh</translation>
+    </message>
+    <message>
+        <source>config.json: scale_attn_by_inverse_layer_idx and reorder_and_upcast_attn are not supported</source>
+        <translation>config.json：不支持 scale_attn_by_inverse_layer_idx 和 reorder_and_upcast_attn</translation>
+    </message>
+    <message>
+        <source>config.json: position_embedding_type &apos;%1&apos; is not supported (only absolute)</source>
+        <translation>config.json：不支持 position_embedding_type“%1”（只支持 absolute）</translation>
+    </message>
+    <message>
+        <source>config.json: attnviz models use sinusoidal positions and post-norm</source>
+        <translation>config.json：attnviz 模型使用正弦位置编码和后置归一化（post-norm）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is %3; attnviz reads %4 to %5</source>
+        <translation>%1：“%2”是 %3；attnviz 支持 %4 到 %5</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is out of range (%3 to %4)</source>
+        <translation>%1：“%2”超出范围（%3 到 %4）</translation>
+    </message>
+    <message>
+        <source>the model %1 has no tokenizer</source>
+        <translation>模型 %1 没有分词器</translation>
+    </message>
+    <message>
+        <source>token id %1 is outside the vocabulary of %2 entries</source>
+        <translation>词元编号 %1 超出了 %2 个词条的词表</translation>
+    </message>
+    <message>
+        <source>the %1 of layer %2, head %3 are not finite numbers (the weights or inputs are too large)</source>
+        <translation>第 %2 层第 %3 个头的%1不是有限的数（权重或输入太大）</translation>
+    </message>
+    <message>
+        <source>the attention scores of layer %1, head %2 overflow (a query·key product is not a finite float); the weights or inputs are too large</source>
+        <translation>第 %1 层第 %2 个头的注意力分数溢出（某个查询·键乘积不是有限的浮点数）；权重或输入太大</translation>
+    </message>
+    <message>
+        <source>the load was cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <source>this configuration&apos;s cost is too large to count in 64 bits</source>
+        <translation>这个配置的计算量太大，64 位整数已无法计数</translation>
+    </message>
+    <message>
+        <source>one head of the same total width would be %1 wide, too wide to describe</source>
+        <translation>总宽度相同的单个头将有 %1 宽，太宽了，无法描述</translation>
+    </message>
+    <message>
+        <source>the dump</source>
+        <translation>转储文件</translation>
+    </message>
+    <message>
+        <source>the metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>是空的</translation>
+    </message>
+    <message>
+        <source>is not supported</source>
+        <translation>不受支持</translation>
+    </message>
+    <message>
+        <source>is not supported (encoding must be deterministic)</source>
+        <translation>不受支持（编码必须是确定的）</translation>
+    </message>
+    <message>
+        <source>is missing (supported: ByteLevel, BertPreTokenizer)</source>
+        <translation>缺失（支持：ByteLevel、BertPreTokenizer）</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to 2147483647</source>
+        <translation>必须是 0 到 2147483647 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>must be two tokens separated by one space</source>
+        <translation>必须是用一个空格隔开的两个词元</translation>
+    </message>
+    <message>
+        <source>must be a string &quot;left right&quot; or a pair of strings</source>
+        <translation>必须是字符串 &quot;left right&quot; 或由两个字符串组成的数组</translation>
+    </message>
+    <message>
+        <source>must have as many ids as tokens, at least one</source>
+        <translation>词元和编号的个数必须相同，且至少一个</translation>
+    </message>
+    <message>
+        <source>must be {&quot;Sequence&quot;: ...} or {&quot;SpecialToken&quot;: ...}</source>
+        <translation>必须是 {&quot;Sequence&quot;: ...} 或 {&quot;SpecialToken&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>must be [token, id]</source>
+        <translation>必须是 [词元, 编号]</translation>
+    </message>
+    <message>
+        <source>must be &quot;A&quot; in a single-sentence template</source>
+        <translation>在单句模板中必须是 &quot;A&quot;</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>注意力分数</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>outputs of the output projection</source>
+        <translation>输出投影的输出</translation>
+    </message>
+    <message>
+        <source>attention weights</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <source>attention outputs</source>
+        <translation>注意力输出</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出了磁盘配额</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>打开的文件太多</translation>
+    </message>
+    <message>
+        <source>Cannot allocate memory</source>
+        <translation>无法分配内存</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <source>Text file busy</source>
+        <translation>文本文件忙</translation>
+    </message>
+    <message>
+        <source>No such device or address</source>
+        <translation>没有这个设备或地址</translation>
+    </message>
+    <message>
+        <source>Stale file handle</source>
+        <translation>文件句柄已失效</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,11 @@
 #include <slider_spin_box.h>
 #include <translated_error.h>
 
+#include <attnviz/attention_weights.h>
 #include <attnviz/error.h>
+#include <attnviz/safetensors.h>
 #include <attnviz/tokenizer.h>
+#include <attnviz/weights_file.h>
 
 #include <QAction>
 #include <QApplication>
@@ -20,9 +23,17 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <functional>
+#include <sys/resource.h>
 
 using namespace attnviz;
 using namespace attnviz::ui;
@@ -70,6 +81,44 @@ bool hasHan(const QString &text) {
             return true;
     return false;
 }
+
+// Three English words in a row outside quoted names: a sentence left untranslated.
+bool hasEnglishSentence(QString text) {
+    text.remove(QRegularExpression(QStringLiteral("'[^']*'|“[^”]*”")));
+    return text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2,}([ ,]+[A-Za-z]{2,}){2,}")));
+}
+
+// The message the window shows for `raise`'s error (it passes every core error through
+// translatedError), in the language in effect.
+QString shownError(const std::function<void()> &raise) {
+    try {
+        raise();
+    } catch (const InputError &e) {
+        return translatedError(e);
+    }
+    return {};
+}
+
+// Limits this process's file size so the next large write fails (EFBIG) as a full disk would
+// fail it (ENOSPC), without privileges; SIGXFSZ is ignored so the write returns the error.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        ::getrlimit(RLIMIT_FSIZE, &m_old);
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        ::setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_oldHandler);
+    }
+
+private:
+    rlimit m_old{};
+    void (*m_oldHandler)(int) = nullptr;
+};
 
 } // namespace
 
@@ -249,6 +298,48 @@ private slots:
         QCOMPARE(translatedError(wrapped), QStringLiteral("权重文件 'w.st'：头部不是 JSON 对象"));
         // A message without an id is shown as written.
         QCOMPARE(translatedError(InputError("plain")), QStringLiteral("plain"));
+    }
+
+    // A weights file whose tensors follow no known convention, and Save Weights on a full disk:
+    // the window's message is Chinese, with no English sentence left (names stay as they are).
+    void weightsAndDiskErrorsAreChinese() {
+        applyLanguage(LanguageChoice::Chinese);
+        const QByteArray header = R"({"embedding.weight":{"dtype":"F32","shape":[2,2],)"
+                                  R"("data_offsets":[0,16]}})";
+        std::vector<std::byte> bytes(8 + static_cast<std::size_t>(header.size()) + 16);
+        bytes[0] = static_cast<std::byte>(header.size());
+        std::memcpy(bytes.data() + 8, header.constData(), static_cast<std::size_t>(header.size()));
+        const QString convention = shownError(
+            [&] { loadAttentionWeights(SafetensorsFile::fromBytes(std::move(bytes)), {}); });
+        QVERIFY2(hasHan(convention) && !hasEnglishSentence(convention), qPrintable(convention));
+        QVERIFY2(convention.contains(QStringLiteral("注意力模块")), qPrintable(convention));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("attention.safetensors");
+        const AttentionConfig config; // the defaults: 4 heads of a 64-wide model
+        const AttentionWeights weights = makeRandomWeights(config, 42);
+        QString full;
+        {
+            const FileSizeLimit limit(1024);
+            full = shownError([&] { saveAttentionWeights(path.toStdString(), weights, 42); });
+        }
+        QVERIFY2(hasHan(full) && !hasEnglishSentence(full), qPrintable(full));
+        QVERIFY2(full.contains(QStringLiteral("权重文件")) &&
+                     full.contains(QStringLiteral("文件过大")),
+                 qPrintable(full));
+        QVERIFY(!QFile::exists(path)); // nothing half-written is left
+
+        // ENOSPC itself, as a real full disk reports it.
+        const InputError noSpace(
+            ErrorId::WriteFailed,
+            {"the weights file", "'/media/usb/w.safetensors'", systemErrorText(ENOSPC)});
+        QCOMPARE(QString::fromUtf8(noSpace.what()),
+                 QStringLiteral("writing the weights file '/media/usb/w.safetensors' failed: No "
+                                "space left on device; any previous file is unchanged"));
+        QCOMPARE(translatedError(noSpace),
+                 QStringLiteral("写入权重文件 '/media/usb/w.safetensors' 失败：设备上没有剩余空间；"
+                                "原有文件保持不变"));
+        QCOMPARE(translatedSystemError(EACCES), QStringLiteral("权限不足"));
     }
 };
 

@@ -13,14 +13,14 @@ namespace {
 std::uint64_t mul(std::uint64_t a, std::uint64_t b) {
     std::uint64_t r = 0;
     if (__builtin_mul_overflow(a, b, &r))
-        throw InputError("this configuration's cost is too large to count in 64 bits");
+        throw InputError(ErrorId::CostTooLarge, {});
     return r;
 }
 
 std::uint64_t add(std::uint64_t a, std::uint64_t b) {
     std::uint64_t r = 0;
     if (__builtin_add_overflow(a, b, &r))
-        throw InputError("this configuration's cost is too large to count in 64 bits");
+        throw InputError(ErrorId::CostTooLarge, {});
     return r;
 }
 
@@ -109,8 +109,7 @@ AttentionConfig oneWideHead(const AttentionConfig &config) {
     auto widened = [&](int perHead) {
         const std::int64_t width = std::int64_t{config.heads} * perHead;
         if (width > std::numeric_limits<int>::max())
-            throw InputError("one head of the same total width would be " + std::to_string(width) +
-                             " wide, too wide to describe");
+            throw InputError(ErrorId::CostHeadTooWide, {std::to_string(width)});
         return static_cast<int>(width);
     };
     AttentionConfig wide = config;

@@ -51,35 +51,33 @@ int createTemporary(const std::string &target, std::string &temporary) {
 
 std::string resolveOutputTarget(const std::string &path, std::string_view what) {
     if (path.empty())
-        throw InputError(std::string(what) + " needs a file name");
+        throw InputError(ErrorId::WriteNeedsFileName, {std::string(what)});
     std::string current = path;
     for (int hop = 0; hop <= kMaxLinkHops; ++hop) {
         struct stat info {};
         if (::lstat(current.c_str(), &info) != 0) {
             if (errno == ENOENT)
                 return current; // a new file; its directory is checked when the file is created
-            throw InputError("cannot write " + std::string(what) + " " + quotedPath(path) + ": " +
-                             std::strerror(errno));
+            throw InputError(ErrorId::WriteCannot,
+                             {std::string(what), quotedPath(path), systemErrorText(errno)});
         }
         if (S_ISREG(info.st_mode))
             return current;
         if (!S_ISLNK(info.st_mode))
-            throw InputError("cannot write " + std::string(what) + " " + quotedPath(path) +
-                             ": it is " + fileKind(info.st_mode) +
-                             ", not a regular file; it is left as it is");
+            throw InputError(ErrorId::WriteNotRegular,
+                             {std::string(what), quotedPath(path), fileKind(info.st_mode)});
         std::string link(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 4096) + 1,
                          '\0');
         const ssize_t length = ::readlink(current.c_str(), link.data(), link.size());
         if (length < 0)
-            throw InputError("cannot write " + std::string(what) + " " + quotedPath(path) + ": " +
-                             std::strerror(errno));
+            throw InputError(ErrorId::WriteCannot,
+                             {std::string(what), quotedPath(path), systemErrorText(errno)});
         link.resize(static_cast<std::size_t>(length));
         current = link.starts_with('/')
                       ? link
                       : (directoryOf(current) == "/" ? "/" : directoryOf(current) + "/") + link;
     }
-    throw InputError("cannot write " + std::string(what) + " " + quotedPath(path) +
-                     ": too many levels of symbolic links");
+    throw InputError(ErrorId::WriteTooManyLinks, {std::string(what), quotedPath(path)});
 }
 
 AtomicFile::AtomicFile(const std::string &path, std::string_view what)
@@ -90,8 +88,8 @@ AtomicFile::AtomicFile(const std::string &path, std::string_view what)
     if (m_fd < 0) {
         const int error = errno;
         m_temporary.clear();
-        throw InputError("cannot write " + m_what + " " + quotedPath(m_path) + ": " +
-                         std::strerror(error));
+        throw InputError(ErrorId::WriteCannot,
+                         {m_what, quotedPath(m_path), systemErrorText(error)});
     }
     // The new file keeps an existing file's permissions.
     struct stat old {};
@@ -107,20 +105,18 @@ AtomicFile::~AtomicFile() {
         ::unlink(m_temporary.c_str());
 }
 
-void AtomicFile::failWith(const std::string &action, int error) {
+void AtomicFile::failWith(int error) {
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
     ::unlink(m_temporary.c_str());
     m_temporary.clear();
-    throw InputError(action + " " + m_what + " " + quotedPath(m_path) +
-                     " failed: " + std::strerror(error) + "; any previous file is unchanged");
+    throw InputError(ErrorId::WriteFailed, {m_what, quotedPath(m_path), systemErrorText(error)});
 }
 
 void AtomicFile::write(std::string_view bytes) {
     if (m_fd < 0)
-        throw InputError("cannot write " + m_what + " " + quotedPath(m_path) +
-                         ": the file was already closed");
+        throw InputError(ErrorId::WriteAlreadyClosed, {m_what, quotedPath(m_path)});
     if (m_buffer.size() + bytes.size() > kBufferBytes)
         flushBuffer();
     if (bytes.size() >= kBufferBytes) {
@@ -138,7 +134,7 @@ void AtomicFile::flushBuffer() {
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0) // a short write of 0 bytes means the device is full
-            failWith("writing", written < 0 ? errno : ENOSPC);
+            failWith(written < 0 ? errno : ENOSPC);
         done += static_cast<std::size_t>(written);
     }
     m_buffer.clear();
@@ -146,26 +142,25 @@ void AtomicFile::flushBuffer() {
 
 void AtomicFile::commit() {
     if (m_fd < 0)
-        throw InputError("cannot write " + m_what + " " + quotedPath(m_path) +
-                         ": the file was already closed");
+        throw InputError(ErrorId::WriteAlreadyClosed, {m_what, quotedPath(m_path)});
     flushBuffer();
     if (::fsync(m_fd) != 0)
-        failWith("writing", errno);
+        failWith(errno);
     const int fd = m_fd;
     m_fd = -1;
     if (::close(fd) != 0) { // NFS and some FUSE file systems report write errors only here
         const int error = errno;
         ::unlink(m_temporary.c_str());
         m_temporary.clear();
-        throw InputError("writing " + m_what + " " + quotedPath(m_path) +
-                         " failed: " + std::strerror(error) + "; any previous file is unchanged");
+        throw InputError(ErrorId::WriteFailed,
+                         {m_what, quotedPath(m_path), systemErrorText(error)});
     }
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
         const int error = errno;
         ::unlink(m_temporary.c_str());
         m_temporary.clear();
-        throw InputError("cannot replace " + m_what + " " + quotedPath(m_path) + ": " +
-                         std::strerror(error));
+        throw InputError(ErrorId::WriteCannotReplace,
+                         {m_what, quotedPath(m_path), systemErrorText(error)});
     }
     m_committed = true;
     // The rename itself survives a crash only once the directory is on disk; best effort.

@@ -34,12 +34,12 @@ int openRegular(const std::string &path, std::string_view what, struct stat &inf
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         throw InputError(ErrorId::FileCannotOpen,
-                         {std::string(what), quotedPath(path), std::strerror(errno)});
+                         {std::string(what), quotedPath(path), systemErrorText(errno)});
     if (::fstat(fd, &info) != 0) {
         const int error = errno;
         ::close(fd);
         throw InputError(ErrorId::FileCannotRead,
-                         {std::string(what), quotedPath(path), std::strerror(error)});
+                         {std::string(what), quotedPath(path), systemErrorText(error)});
     }
     if (!S_ISREG(info.st_mode)) {
         ::close(fd);
@@ -92,7 +92,7 @@ std::string readInputFile(const std::string &path, std::uint64_t maxBytes, std::
             if (!error)
                 throw InputError(ErrorId::FileShrank, {std::string(what), quotedPath(path)});
             throw InputError(ErrorId::FileCannotRead,
-                             {std::string(what), quotedPath(path), std::strerror(error)});
+                             {std::string(what), quotedPath(path), systemErrorText(error)});
         }
         done += static_cast<std::size_t>(got);
     }

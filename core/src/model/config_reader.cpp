@@ -37,8 +37,9 @@ int ConfigReader::integer(const std::string &key, int min, int max) const {
         fail(key, "must be a whole number");
     const auto n = v.get<long long>();
     if (n < min || n > max)
-        fail(key, "is " + std::to_string(n) + "; attnviz reads " + std::to_string(min) + " to " +
-                      std::to_string(max));
+        throw InputError(
+            ErrorId::ConfigKeyIntegerRange,
+            {m_fileName, key, std::to_string(n), std::to_string(min), std::to_string(max)});
     return static_cast<int>(n);
 }
 
@@ -54,7 +55,8 @@ double ConfigReader::number(const std::string &key, double min, double max, doub
         fail(key, "must be a number");
     const double d = v.get<double>();
     if (!std::isfinite(d) || d < min || d > max)
-        fail(key, "is out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+        throw InputError(ErrorId::ConfigKeyNumberRange,
+                         {m_fileName, key, std::to_string(min), std::to_string(max)});
     return d;
 }
 

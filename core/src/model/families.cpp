@@ -23,9 +23,9 @@ std::string layerName(const char *pattern, int layer) {
 
 void requireDivisible(const ConfigReader &config, const Sizes &s, const char *widthKey) {
     if (s.width % s.heads != 0)
-        throw InputError(config.json().value("model_type", std::string("model")) +
-                         " config: " + widthKey + " (" + std::to_string(s.width) +
-                         ") is not a multiple of the head count (" + std::to_string(s.heads) + ")");
+        throw InputError(ErrorId::ModelWidthNotMultiple,
+                         {config.json().value("model_type", std::string("model")), widthKey,
+                          std::to_string(s.width), std::to_string(s.heads)});
 }
 
 AttentionWeights attentionShell(const Sizes &s) {
@@ -42,8 +42,7 @@ Activation activationNamed(const std::string &name, const std::string &key) {
         return Activation::GeluErf;
     if (name == "gelu_new" || name == "gelu_pytorch_tanh")
         return Activation::GeluTanh;
-    throw InputError("config.json: \"" + key + "\" is '" + name +
-                     "'; attnviz runs gelu, gelu_new and gelu_pytorch_tanh");
+    throw InputError(ErrorId::ModelActivationUnsupported, {key, name});
 }
 
 // Conv1D stores [in × out] and computes x · W + b; as nn.Linear that is Wᵀ.
@@ -97,8 +96,7 @@ Model buildGpt2(const ConfigReader &config, const SafetensorsFile &weights,
     requireDivisible(config, s, "n_embd");
     if (config.flag("scale_attn_by_inverse_layer_idx", false) ||
         config.flag("reorder_and_upcast_attn", false))
-        throw InputError("config.json: scale_attn_by_inverse_layer_idx and reorder_and_upcast_attn "
-                         "are not supported");
+        throw InputError(ErrorId::Gpt2OptionsUnsupported, {});
     const auto eps = static_cast<float>(config.number("layer_norm_epsilon", 0, 1, 1e-5));
     const Activation activation =
         activationNamed(config.text("activation_function", "gelu_new"), "activation_function");
@@ -146,8 +144,7 @@ Model buildBert(const ConfigReader &config, const SafetensorsFile &weights,
     const int typeVocab = config.integer("type_vocab_size", 1, 1024, 2);
     if (const std::string kind = config.text("position_embedding_type", "absolute");
         kind != "absolute")
-        throw InputError("config.json: position_embedding_type '" + kind +
-                         "' is not supported (only absolute)");
+        throw InputError(ErrorId::BertPositionsUnsupported, {kind});
     const auto eps = static_cast<float>(config.number("layer_norm_eps", 0, 1, 1e-12));
     const Activation activation = activationNamed(config.text("hidden_act", "gelu"), "hidden_act");
 
@@ -212,7 +209,7 @@ Model buildAttnviz(const ConfigReader &config, const SafetensorsFile &weights,
     const int dv = config.integer("dv", 1, ModelLimits::maxWidth);
     if (config.text("positional", "sinusoidal") != "sinusoidal" ||
         config.text("norm", "post") != "post")
-        throw InputError("config.json: attnviz models use sinusoidal positions and post-norm");
+        throw InputError(ErrorId::ModuleModelLayout, {});
     const auto eps = static_cast<float>(config.number("layer_norm_eps", 0, 1, 1e-5));
     const Activation activation = activationNamed(config.text("activation", "gelu"), "activation");
 

@@ -12,14 +12,10 @@ namespace attnviz {
 
 namespace {
 
-std::string headName(int layer, int head) {
-    return "layer " + std::to_string(layer + 1) + ", head " + std::to_string(head + 1);
-}
-
 void requireFinite(const Eigen::MatrixXf &m, int layer, int head, const char *what) {
     if (!m.allFinite())
-        throw InputError("the " + std::string(what) + " of " + headName(layer, head) +
-                         " are not finite numbers (the weights or inputs are too large)");
+        throw InputError(ErrorId::ModelNotFinite,
+                         {what, std::to_string(layer + 1), std::to_string(head + 1)});
 }
 
 // Scores that are −∞ only where the mask put them: anything else non-finite is overflow.
@@ -27,9 +23,8 @@ void requireFiniteScores(const Eigen::MatrixXf &scores, bool causal, int layer, 
     for (Eigen::Index j = 0; j < scores.cols(); ++j)
         for (Eigen::Index i = causal ? j : 0; i < scores.rows(); ++i)
             if (!std::isfinite(scores(i, j)))
-                throw InputError("the attention scores of " + headName(layer, head) +
-                                 " overflow (a query·key product is not a finite float); the "
-                                 "weights or inputs are too large");
+                throw InputError(ErrorId::ModelScoresOverflow,
+                                 {std::to_string(layer + 1), std::to_string(head + 1)});
 }
 
 // The "no √dk scaling" variant of one head of a module's result: its scores are Q·Kᵀ itself, and
@@ -210,9 +205,9 @@ Trace runModel(const Model &model, const Eigen::MatrixXf &x, const TraceRequest 
             "the input rows have " + std::to_string(x.cols()) +
             " values but the model expects d_model = " + std::to_string(model.dModel()));
     if (model.spec.maxPositions > 0 && x.rows() > model.spec.maxPositions)
-        throw InputError("the sentence has " + std::to_string(x.rows()) + " tokens; " +
-                         model.spec.name + " reads at most " +
-                         std::to_string(model.spec.maxPositions));
+        throw InputError(
+            ErrorId::SentenceTooLongForModel,
+            {std::to_string(x.rows()), model.spec.name, std::to_string(model.spec.maxPositions)});
     if (model.spec.family == ModelFamily::Module)
         return runModule(model, x, request);
 

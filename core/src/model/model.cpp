@@ -52,14 +52,15 @@ Eigen::MatrixXf embedIds(const Model &model, const std::vector<int> &ids) {
     const auto n = static_cast<Eigen::Index>(ids.size());
     const Eigen::Index vocab = model.tokenEmbedding.rows();
     if (model.spec.maxPositions > 0 && n > model.spec.maxPositions)
-        throw InputError("the sentence has " + std::to_string(n) + " tokens; " + model.spec.name +
-                         " reads at most " + std::to_string(model.spec.maxPositions));
+        throw InputError(
+            ErrorId::SentenceTooLongForModel,
+            {std::to_string(n), model.spec.name, std::to_string(model.spec.maxPositions)});
     Eigen::MatrixXf x(n, model.tokenEmbedding.cols());
     for (Eigen::Index i = 0; i < n; ++i) {
         const int id = ids[static_cast<std::size_t>(i)];
         if (id < 0 || id >= vocab)
-            throw InputError("token id " + std::to_string(id) + " is outside the vocabulary of " +
-                             std::to_string(vocab) + " entries");
+            throw InputError(ErrorId::TokenIdOutsideVocabulary,
+                             {std::to_string(id), std::to_string(vocab)});
         x.row(i) = model.tokenEmbedding.row(id) * model.spec.embeddingScale;
     }
     if (model.spec.positional == PositionalKind::Learned)

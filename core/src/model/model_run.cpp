@@ -17,7 +17,7 @@ std::string mebibytes(std::uint64_t bytes) {
 ModelRun runModelOnSentence(const Model &model, std::string_view sentence,
                             const ModelRunLimits &limits, const TraceRequest &request) {
     if (!model.tokenizer)
-        throw InputError("the model " + model.spec.name + " has no tokenizer");
+        throw InputError(ErrorId::ModelNoTokenizer, {model.spec.name});
     ModelRun run;
     run.tokens = model.tokenizer->encode(sentence, limits.maxTokens);
     if (run.tokens.empty())

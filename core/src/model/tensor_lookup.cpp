@@ -33,7 +33,7 @@ LoadMeterScope::~LoadMeterScope() {
 
 void LoadMeterScope::before() const {
     if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed))
-        throw InputError("the load was cancelled");
+        throw InputError(ErrorId::LoadCancelled, {});
 }
 
 void LoadMeterScope::converted(std::uint64_t bytes) {

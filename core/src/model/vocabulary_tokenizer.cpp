@@ -30,12 +30,12 @@ VocabularyTokenizer::VocabularyTokenizer(std::vector<std::string> entries, Token
     m_ids.reserve(m_entries.size());
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         if (!m_ids.emplace(m_entries[i], static_cast<int>(i)).second)
-            throw InputError("the vocabulary lists '" + m_entries[i].substr(0, 40) +
-                             "' twice (lines " + std::to_string(m_ids[m_entries[i]] + 1) + " and " +
-                             std::to_string(i + 1) + ")");
+            throw InputError(ErrorId::VocabularyDuplicate,
+                             {m_entries[i].substr(0, 40), std::to_string(m_ids[m_entries[i]] + 1),
+                              std::to_string(i + 1)});
     const auto unknown = m_ids.find(unknownToken);
     if (unknown == m_ids.end())
-        throw InputError("the vocabulary has no unknown-token entry '" + unknownToken + "'");
+        throw InputError(ErrorId::VocabularyNoUnknownEntry, {unknownToken});
     m_unknownId = unknown->second;
 }
 
@@ -49,12 +49,10 @@ VocabularyTokenizer::fromFile(const std::string &vocabPath, const std::string &k
     else if (kind == "chars")
         mode = TokenizerMode::Chars;
     else if (kind != "words")
-        throw InputError("config.json: \"tokenizer\" is '" + kind.substr(0, 40) +
-                         "'; attnviz models use words, words-lowercase or chars");
+        throw InputError(ErrorId::ModuleTokenizerKind, {kind.substr(0, 40)});
     const std::string text = readInputFile(vocabPath, kMaxVocabularyBytes, "the vocabulary");
     if (const auto bad = findInvalidUtf8(text))
-        throw InputError("the vocabulary is not valid UTF-8 (byte offset " + std::to_string(*bad) +
-                         ")");
+        throw InputError(ErrorId::VocabularyNotUtf8, {std::to_string(*bad)});
     std::vector<std::string> entries;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -68,7 +66,7 @@ VocabularyTokenizer::fromFile(const std::string &vocabPath, const std::string &k
         start = end + 1;
     }
     if (entries.empty())
-        throw InputError("the vocabulary is empty");
+        throw InputError(ErrorId::VocabularyEmpty, {});
     return std::make_unique<VocabularyTokenizer>(std::move(entries), mode, lowercase, unknownToken);
 }
 

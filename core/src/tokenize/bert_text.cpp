@@ -30,8 +30,7 @@ const icu::Normalizer2 &nfd() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2 *instance = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status) || instance == nullptr)
-        throw InputError(std::string("the Unicode normalization data is unavailable (") +
-                         u_errorName(status) + ")");
+        throw InputError(ErrorId::NormalizationUnavailable, {u_errorName(status)});
     return *instance;
 }
 

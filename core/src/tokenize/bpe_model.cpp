@@ -33,16 +33,15 @@ BpeModel::BpeModel(std::unordered_map<std::string, int> vocab,
                         : right);
         const auto mergedId = vocab_.find(merged);
         if (leftId == vocab_.end() || rightId == vocab_.end() || mergedId == vocab_.end())
-            throw InputError(where + ": merge " + std::to_string(rank) + " (\"" + left + " " +
-                             right + "\") uses a token that is not in the vocabulary");
+            throw InputError(ErrorId::MergeUsesUnknownToken,
+                             {where, std::to_string(rank), left, right});
         merges_.emplace(pairKey(leftId->second, rightId->second),
                         Merge{static_cast<int>(rank), mergedId->second});
     }
     if (!options_.unkToken.empty()) {
         const auto unk = vocab_.find(options_.unkToken);
         if (unk == vocab_.end())
-            throw InputError(where + ": the unknown token \"" + options_.unkToken +
-                             "\" is not in the vocabulary");
+            throw InputError(ErrorId::UnknownTokenNotInVocabulary, {where, options_.unkToken});
         unkId_ = unk->second;
     }
 }
@@ -98,8 +97,7 @@ std::vector<BpeModel::Piece> BpeModel::mergeWord(const AlignedText &word) const 
             }
             id = *unkId_;
         } else {
-            throw InputError("the vocabulary has no entry for the character \"" + key +
-                             "\" and no unknown token");
+            throw InputError(ErrorId::VocabularyNoCharacter, {key});
         }
         const auto index = static_cast<std::ptrdiff_t>(symbols.size());
         symbols.push_back({id, index - 1, index + 1, 1});

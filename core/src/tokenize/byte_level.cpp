@@ -88,8 +88,7 @@ ByteLevelPreTokenizer::ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex)
     pattern_->regex.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(kGpt2Pattern), 0,
                                                      parseError, status));
     if (U_FAILURE(status) || !pattern_->regex)
-        throw InputError(std::string("GPT-2's split pattern does not compile with ICU (") +
-                         u_errorName(status) + ")");
+        throw InputError(ErrorId::SplitPatternDoesNotCompile, {u_errorName(status)});
 }
 
 ByteLevelPreTokenizer::~ByteLevelPreTokenizer() = default;
@@ -131,8 +130,7 @@ std::vector<AlignedText> ByteLevelPreTokenizer::split(const AlignedText &input) 
             previous = end;
         }
         if (U_FAILURE(status))
-            throw InputError(std::string("GPT-2's split pattern failed on the sentence (") +
-                             u_errorName(status) + ")");
+            throw InputError(ErrorId::SplitPatternFailed, {u_errorName(status)});
         if (previous < text.size())
             ranges.emplace_back(previous, text.size());
     }

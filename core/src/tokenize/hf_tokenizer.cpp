@@ -92,12 +92,10 @@ struct HfTokenizer::Output {
 
     void push(EncodedToken token) {
         if (tokens.size() >= limit)
-            throw InputError("the sentence has more than " + std::to_string(maxTokens) +
-                             " tokens (the limit is " + std::to_string(maxTokens) +
-                             (templateCount > 0 ? ", with the " + std::to_string(templateCount) +
-                                                      " special tokens the model adds"
-                                                : std::string()) +
-                             ")");
+            throw templateCount > 0
+                ? InputError(ErrorId::SentenceTooManyTokensWithSpecial,
+                             {std::to_string(maxTokens), std::to_string(templateCount)})
+                : InputError(ErrorId::SentenceTooManyTokens, {std::to_string(maxTokens)});
         tokens.push_back(std::move(token));
     }
 };
@@ -247,14 +245,12 @@ void HfTokenizer::applyByteLevelTrim(std::string_view sentence,
 
 std::vector<EncodedToken> HfTokenizer::encode(std::string_view utf8, std::size_t maxTokens) const {
     if (const auto bad = findInvalidUtf8(utf8))
-        throw InputError("the sentence is not valid UTF-8 (byte 0x" + hexByte(utf8[*bad]) +
-                         " at byte offset " + std::to_string(*bad) + ")");
+        throw InputError(ErrorId::SentenceNotUtf8, {hexByte(utf8[*bad]), std::to_string(*bad)});
     if (utf8.size() > kMaxSentenceBytes)
-        throw InputError("the sentence is " + std::to_string(utf8.size()) +
-                         " bytes long; the limit is 1 MiB");
+        throw InputError(ErrorId::SentenceTooManyBytes, {std::to_string(utf8.size())});
     if (maxTokens < templateTokens_)
-        throw InputError("a limit of " + std::to_string(maxTokens) + " tokens leaves no room for " +
-                         std::to_string(templateTokens_) + " special tokens");
+        throw InputError(ErrorId::TokenLimitBelowSpecialTokens,
+                         {std::to_string(maxTokens), std::to_string(templateTokens_)});
     Output out;
     out.limit = maxTokens - templateTokens_;
     out.maxTokens = maxTokens;

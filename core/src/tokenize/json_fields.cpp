@@ -9,6 +9,8 @@ namespace attnviz::tokenize {
 
 using nlohmann::json;
 
+static_assert(INT_MAX == 2147483647, "kWholeNumberPhrase names INT_MAX");
+
 nlohmann::json JsonFields::parse(std::string_view text) const {
     try {
         return json::parse(text.begin(), text.end());
@@ -17,12 +19,12 @@ nlohmann::json JsonFields::parse(std::string_view text) const {
         std::string what = e.what();
         if (const auto bracket = what.find("] "); bracket != std::string::npos)
             what.erase(0, bracket + 2);
-        throw InputError(source_ + " is not valid JSON (" + what + ")");
+        throw InputError(ErrorId::JsonInvalid, {source_, what});
     }
 }
 
 void JsonFields::fail(const std::string &field, const std::string &problem) const {
-    throw InputError(source_ + ": " + field + " " + problem);
+    throw InputError(ErrorId::JsonFieldProblem, {source_, field, problem});
 }
 
 const json &JsonFields::member(const json &object, const std::string &key,
@@ -52,7 +54,7 @@ int JsonFields::integer(const json &value, const std::string &path) const {
     if (value.is_number_integer() && value.get<std::int64_t>() >= 0 &&
         value.get<std::int64_t>() <= INT_MAX)
         return static_cast<int>(value.get<std::int64_t>());
-    fail(path, "must be a whole number from 0 to " + std::to_string(INT_MAX));
+    fail(path, kWholeNumberPhrase);
 }
 
 bool JsonFields::boolean(const json &value, const std::string &path) const {

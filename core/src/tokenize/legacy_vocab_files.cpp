@@ -38,7 +38,7 @@ std::vector<std::string_view> splitLines(std::string_view text) {
 
 void requireUtf8(std::string_view text, const std::string &source) {
     if (const auto bad = findInvalidUtf8(text))
-        throw InputError(source + " is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+        throw InputError(ErrorId::FileNotUtf8, {source, std::to_string(*bad)});
 }
 
 AddedToken specialToken(std::string content, int id) {
@@ -74,8 +74,7 @@ std::unique_ptr<ModelTokenizer> loadGpt2VocabFiles(const std::string &vocabJson,
             continue;
         const auto space = line.find(' ');
         if (space == std::string_view::npos || line.find(' ', space + 1) != std::string_view::npos)
-            throw InputError(mergesSource + ": line " + std::to_string(i + 1) +
-                             " must be two tokens separated by one space");
+            throw InputError(ErrorId::MergesLineNotPair, {mergesSource, std::to_string(i + 1)});
         merges.emplace_back(std::string(line.substr(0, space)),
                             std::string(line.substr(space + 1)));
     }
@@ -98,7 +97,7 @@ std::unique_ptr<ModelTokenizer> loadWordPieceVocabFile(const std::string &vocabT
     std::unordered_map<std::string, int> vocab;
     const auto lines = splitLines(text);
     if (lines.size() > static_cast<std::size_t>(INT32_MAX))
-        throw InputError(source + " has too many lines");
+        throw InputError(ErrorId::FileTooManyLines, {source});
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
         while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
@@ -106,7 +105,7 @@ std::unique_ptr<ModelTokenizer> loadWordPieceVocabFile(const std::string &vocabT
         vocab[std::string(line)] = static_cast<int>(i);
     }
     if (vocab.empty())
-        throw InputError(source + " is empty");
+        throw InputError(ErrorId::FileEmpty, {source});
 
     BertNormalizerOptions normalizer; // BERT's defaults: lowercase, accents follow lowercase
     if (!tokenizerConfigJson.empty()) {
@@ -127,7 +126,7 @@ std::unique_ptr<ModelTokenizer> loadWordPieceVocabFile(const std::string &vocabT
             parts.addedTokens.push_back(specialToken(name, found->second));
     const auto cls = vocab.find("[CLS]"), sep = vocab.find("[SEP]");
     if (cls == vocab.end() || sep == vocab.end())
-        throw InputError(source + " has no [CLS] or no [SEP] entry, which BERT's template needs");
+        throw InputError(ErrorId::VocabularyNoClsSep, {source});
     parts.post.single = {TemplateItem{false, {cls->second}, {"[CLS]"}}, TemplateItem{true, {}, {}},
                          TemplateItem{false, {sep->second}, {"[SEP]"}}};
     parts.bertNormalizer = normalizer;

@@ -108,7 +108,7 @@ std::unique_ptr<SubwordModel> readModel(const JsonFields &f, const json &model, 
         return std::make_unique<WordPieceModel>(readVocab(f, model, doc), std::move(options),
                                                 f.source());
     }
-    f.fail("model.type", "\"" + type + "\" is not supported (supported: BPE, WordPiece)");
+    throw InputError(ErrorId::TokenizerModelTypeUnsupported, {f.source(), type});
 }
 
 std::vector<AddedToken> readAddedTokens(const JsonFields &f, const json &root) {
@@ -214,9 +214,7 @@ void readPostProcessor(const JsonFields &f, const json &stage, const std::string
             readPostProcessor(f, processors[i], path + ".processors[" + std::to_string(i) + "]",
                               post);
     } else {
-        f.fail(path + ".type", "\"" + type +
-                                   "\" is not supported (supported: TemplateProcessing, "
-                                   "BertProcessing, ByteLevel, Sequence of those, or null)");
+        throw InputError(ErrorId::PostProcessorUnsupported, {f.source(), path + ".type", type});
     }
 }
 
@@ -235,9 +233,7 @@ std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::s
     if (const json *normalizer = f.optionalMember(root, "normalizer")) {
         const std::string type = typeOf(f, *normalizer, "normalizer");
         if (type != "BertNormalizer")
-            f.fail("normalizer.type", "\"" + type +
-                                          "\" is not supported (supported: BertNormalizer, or "
-                                          "null)");
+            throw InputError(ErrorId::NormalizerUnsupported, {f.source(), type});
         BertNormalizerOptions options;
         options.cleanText = f.booleanOr(*normalizer, "clean_text", "normalizer.clean_text", true);
         options.handleChineseChars = f.booleanOr(*normalizer, "handle_chinese_chars",
@@ -259,9 +255,7 @@ std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::s
     } else if (preType == "BertPreTokenizer") {
         parts.bertPreTokenizer = true;
     } else {
-        f.fail("pre_tokenizer.type", "\"" + preType +
-                                         "\" is not supported (supported: ByteLevel, "
-                                         "BertPreTokenizer)");
+        throw InputError(ErrorId::PreTokenizerUnsupported, {f.source(), preType});
     }
 
     // The two pipelines GPT-2 and BERT use; other mixes would tokenize differently from the
@@ -269,10 +263,10 @@ std::unique_ptr<ModelTokenizer> parseTokenizerJson(std::string_view text, std::s
     const bool gpt2Like = modelType == "BPE" && parts.byteLevel && !parts.bertNormalizer;
     const bool bertLike = modelType == "WordPiece" && parts.bertPreTokenizer;
     if (!gpt2Like && !bertLike && (modelType == "BPE" || modelType == "WordPiece"))
-        f.fail("model", modelType + " with pre_tokenizer " + preType +
-                            (parts.bertNormalizer ? " and BertNormalizer" : "") +
-                            " is not supported (supported: BPE with the ByteLevel pre-tokenizer "
-                            "and no normalizer; WordPiece with BertPreTokenizer)");
+        throw InputError(parts.bertNormalizer
+                             ? ErrorId::TokenizerCombinationWithNormalizerUnsupported
+                             : ErrorId::TokenizerCombinationUnsupported,
+                         {f.source(), modelType, preType});
     parts.model = readModel(f, model, parts.byteLevel != nullptr, doc);
     parts.addedTokens = readAddedTokens(f, root);
     if (const json *post = f.optionalMember(root, "post_processor"))

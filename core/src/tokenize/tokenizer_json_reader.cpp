@@ -142,8 +142,7 @@ private:
     }
     bool vocabId(std::optional<int> id) {
         if (!id)
-            fields_.fail("model.vocab[\"" + vocabKey_ + "\"]",
-                         "must be a whole number from 0 to " + std::to_string(INT_MAX));
+            fields_.fail("model.vocab[\"" + vocabKey_ + "\"]", kWholeNumberPhrase);
         doc_.vocab.emplace_back(std::move(vocabKey_), *id);
         return true;
     }
@@ -156,9 +155,8 @@ private:
     }
     [[noreturn]] bool scalarInCapture(const char *what) {
         if (capture_ == Capture::Vocab)
-            fields_.fail("model.vocab[\"" + vocabKey_ + "\"]",
-                         std::string("must be a whole number from 0 to ") +
-                             std::to_string(INT_MAX) + ", not " + what);
+            throw InputError(ErrorId::VocabularyIdNotIndex,
+                             {fields_.source(), "model.vocab[\"" + vocabKey_ + "\"]", what});
         fields_.fail(mergePath(), "must be a string \"left right\" or a pair of strings");
     }
 
@@ -185,7 +183,7 @@ TokenizerJsonDocument readTokenizerJson(std::string_view text, const JsonFields 
         std::string what = e.what();
         if (const auto bracket = what.find("] "); bracket != std::string::npos)
             what.erase(0, bracket + 2);
-        throw InputError(fields.source() + " is not valid JSON (" + what + ")");
+        throw InputError(ErrorId::JsonInvalid, {fields.source(), what});
     }
     return doc;
 }

@@ -13,8 +13,7 @@ WordPieceModel::WordPieceModel(std::unordered_map<std::string, int> vocab, WordP
     , options_(std::move(options)) {
     const auto unk = vocab_.find(options_.unkToken);
     if (unk == vocab_.end())
-        throw InputError(where + ": the unknown token \"" + options_.unkToken +
-                         "\" is not in the vocabulary");
+        throw InputError(ErrorId::UnknownTokenNotInVocabulary, {where, options_.unkToken});
     unkId_ = unk->second;
 }
 

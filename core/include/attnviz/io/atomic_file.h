@@ -40,7 +40,7 @@ public:
 
 private:
     void flushBuffer();
-    [[noreturn]] void failWith(const std::string &action, int error);
+    [[noreturn]] void failWith(int error);
 
     std::string m_path;   // as given, for messages
     std::string m_target; // the link-resolved file that will be replaced

@@ -10,6 +10,9 @@
 
 namespace attnviz::tokenize {
 
+// What an id or count field must be: a fixed phrase the interface translates (isErrorPhrase).
+inline constexpr char kWholeNumberPhrase[] = "must be a whole number from 0 to 2147483647";
+
 class JsonFields {
 public:
     explicit JsonFields(std::string source)
