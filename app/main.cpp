@@ -159,6 +159,10 @@ int main(int argc, char **argv) {
     if (!hasDisplay()) {
         const QCoreApplication app(qtArgc, qtArguments.data());
         speakTheUsersLanguage();
+        if (const QString error = attnviz::checkWindowInputs(options); !error.isEmpty()) {
+            std::fprintf(stderr, "attnviz: %s\n", qPrintable(error));
+            return 2;
+        }
         std::fprintf(stderr, "attnviz: %s\n",
                      qPrintable(attnviz::CommandLineText::tr(
                          "no display to open the window on (DISPLAY is not set); use --dump or "

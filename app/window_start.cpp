@@ -5,6 +5,7 @@
 #include "model_command.h"
 
 #include <attnviz/error.h>
+#include <attnviz/io/input_file.h>
 
 #include <attention_session.h>
 #include <control_panel.h>
@@ -58,6 +59,22 @@ QString prepareWindow(ui::MainWindow &window, ui::AttentionSession &session,
         window.controlPanel()->setTokenView(options.tokenView);
     }
     window.documents()->setModified(false); // what the command line asked for is not an edit
+    return {};
+}
+
+QString checkWindowInputs(const CommandLineOptions &options) {
+    try {
+        if (!options.weightsPath.isEmpty())
+            requireRegularFile(options.weightsPath.toStdString(), "the weights file");
+        if (!options.embeddingsPath.isEmpty())
+            requireRegularFile(options.embeddingsPath.toStdString(), "the embeddings file");
+        if (options.vocabPath)
+            requireRegularFile(*options.vocabPath, "the vocabulary");
+        if (!options.model.isEmpty())
+            resolveModelFolder(options.model);
+    } catch (const InputError &e) {
+        return ui::translatedError(e);
+    }
     return {};
 }
 

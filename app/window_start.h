@@ -19,4 +19,9 @@ class MainWindow;
 QString prepareWindow(ui::MainWindow &window, ui::AttentionSession &session,
                       const CommandLineOptions &options);
 
+// The files and the model the window would open, checked without reading them (regular files,
+// a known model name or a folder): a bad argument is named even when no window can open.
+// Returns the translated reason, or an empty string. Needs the application object.
+QString checkWindowInputs(const CommandLineOptions &options);
+
 } // namespace attnviz

@@ -302,10 +302,6 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
         <translation>每个词一行一列：指向一个词的注意力是其各片段之和，来自一个词的注意力是其各片段所在行的平均。</translation>
     </message>
     <message>
-        <source>With --model: export the heads of layer K (default: 1).</source>
-        <translation>与 --model 一起使用：导出第 K 层的各个头（默认第 1 层）。</translation>
-    </message>
-    <message>
         <source>What to export: heads (one layer&apos;s grid, default) or model (every layer × head as thumbnails on one scale).</source>
         <translation>导出内容：heads（一层的网格，默认）或 model（所有层 × 头的缩略图，使用同一刻度）。</translation>
     </message>
@@ -398,12 +394,12 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
         <translation>没有可以打开窗口的显示器（未设置 DISPLAY）；不用显示器运行请使用 --dump 或 --export</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is neither a built-in model (see attnviz --list-models) nor a model folder</source>
-        <translation>“%1”既不是内置模型（见 attnviz --list-models），也不是模型文件夹</translation>
-    </message>
-    <message>
         <source>the list of models could not be written</source>
         <translation>无法输出模型列表</translation>
+    </message>
+    <message>
+        <source>With --model: show (or export) the heads of layer K (default: 1).</source>
+        <translation>与 --model 一起使用：显示（或导出）第 K 层的各个头（默认：1）。</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1260,14 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
         <source>Stale file handle</source>
         <translation>文件句柄已失效</translation>
     </message>
+    <message>
+        <source>--heads %1 disagrees with the weights file, whose __metadata__ num_heads is %2</source>
+        <translation>--heads %1 与权重文件不一致：该文件的 __metadata__ num_heads 为 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither a built-in model (see attnviz --list-models) nor a model folder</source>
+        <translation>“%1”既不是内置模型（见 attnviz --list-models），也不是模型文件夹</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::AnalysisPanels</name>
@@ -1286,10 +1290,6 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
 </context>
 <context>
     <name>attnviz::ui::AttentionSession</name>
-    <message>
-        <source>%1 heads do not divide the loaded projections</source>
-        <translation>%1 个头无法整除已加载的投影矩阵</translation>
-    </message>
     <message>
         <source>&apos;%1&apos; is too large to load</source>
         <translation>“%1”太大，无法加载</translation>
@@ -1673,6 +1673,37 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
     </message>
 </context>
 <context>
+    <name>attnviz::ui::DocumentController</name>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>无法使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the model shown stays.</source>
+        <translation>已取消加载；当前显示的模型保持不变。</translation>
+    </message>
+    <message>
+        <source>the session&apos;s weights file &apos;%1&apos; was not read</source>
+        <translation>未能读取会话所用的权重文件“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;weights.heads&apos; is %1, but &apos;%2&apos; holds a single-head Self_Attention module</source>
+        <translation>“weights.heads”为 %1，但“%2”中是单头的 Self_Attention 模块</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>%1 is neither a built-in model nor a model folder.</source>
+        <translation>%1 既不是内置模型，也不是模型文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no layer %1 in this model; its layers are 1 to %2. Layer 1 is shown.</source>
+        <translation>此模型没有第 %1 层；它的层为第 1 至 %2 层。现显示第 1 层。</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::ExportDialog</name>
     <message>
         <source>Caption with the sentence and the configuration</source>
@@ -1812,6 +1843,33 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
     </message>
 </context>
 <context>
+    <name>attnviz::ui::FigureActions</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Figure copied</source>
+        <translation>图已复制</translation>
+    </message>
+    <message>
+        <source>Save Weights</source>
+        <translation>保存权重</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot Save Weights</source>
+        <translation>无法保存权重</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::FigureRenderer</name>
     <message>
         <source>%1, module %2</source>
@@ -1939,6 +1997,17 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
     </message>
 </context>
 <context>
+    <name>attnviz::ui::HeadGridView</name>
+    <message>
+        <source>&amp;Heads</source>
+        <translation>各个头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>One heatmap per head: rows are queries, columns are keys</source>
+        <translation>每个头一张热力图：行是查询，列是键</translation>
+    </message>
+</context>
+<context>
     <name>attnviz::ui::HeadSimilarityView</name>
     <message>
         <source>Jensen–Shannon distance between heads&apos; attention, row by row: 0 = they attend the same way, 1 = to different keys. Heads are ordered so that similar ones sit together.</source>
@@ -1999,26 +2068,6 @@ This row sums to %2: special tokens are hidden.</source>
 </context>
 <context>
     <name>attnviz::ui::MainWindow</name>
-    <message>
-        <source>&amp;Heads</source>
-        <translation>各个头(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Model: every layer</source>
-        <translation>模型：所有层(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Every layer × head at once; click a head to open its layer</source>
-        <translation>一次显示所有层 × 头；点击某个头即可打开它所在的层</translation>
-    </message>
-    <message>
-        <source>&amp;Steps of one head</source>
-        <translation>单个头的计算步骤(&amp;S)</translation>
-    </message>
-    <message>
-        <source>One head&apos;s computation, matrix by matrix, in the article&apos;s notation</source>
-        <translation>按原文的记号，一个矩阵一个矩阵地展示单个头的计算过程</translation>
-    </message>
     <message>
         <source>Controls</source>
         <translation>控制面板</translation>
@@ -2128,32 +2177,8 @@ This row sums to %2: special tokens are hidden.</source>
         <translation>&lt;p&gt;未加载 %1。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Save Weights</source>
-        <translation>保存权重</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Cannot Save Weights</source>
-        <translation>无法保存权重</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
-    </message>
-    <message>
-        <source>the session&apos;s weights file &apos;%1&apos; was not read</source>
-        <translation>未能读取会话所用的权重文件“%1”</translation>
-    </message>
-    <message>
-        <source>&apos;weights.heads&apos; is %1, but &apos;%2&apos; holds a single-head Self_Attention module</source>
-        <translation>“weights.heads”为 %1，但“%2”中是单头的 Self_Attention 模块</translation>
     </message>
     <message>
         <source>Session Opened</source>
@@ -2184,14 +2209,6 @@ This row sums to %2: special tokens are hidden.</source>
         <translation>%1 有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <source>Figure copied</source>
-        <translation>图已复制</translation>
-    </message>
-    <message>
         <source>The built-in models cannot be read: %1</source>
         <translation>无法读取内置模型：%1</translation>
     </message>
@@ -2200,20 +2217,8 @@ This row sums to %2: special tokens are hidden.</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <source>%1 cannot be used: %2</source>
-        <translation>无法使用 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is neither a built-in model nor a model folder.</source>
-        <translation>%1 既不是内置模型，也不是模型文件夹。</translation>
-    </message>
-    <message>
         <source>Open Model Folder (config.json, model.safetensors, tokenizer)</source>
         <translation>打开模型文件夹（config.json、model.safetensors、分词器）</translation>
-    </message>
-    <message>
-        <source>One heatmap per head: rows are queries, columns are keys</source>
-        <translation>每个头一张热力图：行是查询，列是键</translation>
     </message>
     <message>
         <source>The mean and single-head panels are not heads of the model: double-click a head to see its steps.</source>
@@ -2222,10 +2227,6 @@ This row sums to %2: special tokens are hidden.</source>
     <message>
         <source>&amp;Why multi-head attention?</source>
         <translation>为什么要用多头注意力？(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Loading cancelled; the model shown stays.</source>
-        <translation>已取消加载；当前显示的模型保持不变。</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2481,14 @@ This row sums to %2: special tokens are hidden.</source>
 This row sums to %2: special tokens are hidden.</source>
         <translation>%1
 这一行之和为 %2：特殊词元已隐藏。</translation>
+    </message>
+    <message>
+        <source>&amp;Model: every layer</source>
+        <translation>模型：所有层(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Every layer × head at once; click a head to open its layer</source>
+        <translation>一次显示所有层 × 头；点击某个头即可打开它所在的层</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2953,21 @@ This row sums to %2: special tokens are hidden.</source>
     <message>
         <source>attnviz step view</source>
         <translation>attnviz 计算步骤图</translation>
+    </message>
+    <message>
+        <source>Computing the steps of head %1…</source>
+        <translation>正在计算头 %1 的各个步骤…</translation>
+    </message>
+</context>
+<context>
+    <name>attnviz::ui::StepViewSeam</name>
+    <message>
+        <source>&amp;Steps of one head</source>
+        <translation>单个头的计算步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One head&apos;s computation, matrix by matrix, in the article&apos;s notation</source>
+        <translation>按原文的记号，一个矩阵一个矩阵地展示单个头的计算过程</translation>
     </message>
 </context>
 <context>

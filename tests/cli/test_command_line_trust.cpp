@@ -187,6 +187,37 @@ private slots:
         QVERIFY2(good.err.contains("no display"), good.err.constData());
     }
 
+    // A file or model the window would open is checked before "no display" too (without reading
+    // it): a directory, a FIFO, a missing file or an unknown model is named.
+    void windowFilesBeforeNoDisplay_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("embeddings directory")
+            << QStringList{"--embeddings", "DIR"} << "the embeddings file 'DIR' is a directory";
+        QTest::newRow("weights FIFO")
+            << QStringList{"--weights", "DIR/fifo"} << "the weights file 'DIR/fifo' is a FIFO";
+        QTest::newRow("missing vocabulary")
+            << QStringList{"--embeddings", "DIR/e.txt", "--vocab", "DIR/none.txt"}
+            << "the vocabulary 'DIR/none.txt'";
+        QTest::newRow("unknown model") << QStringList{"--model", "DIR/none"} << "DIR/none";
+    }
+    void windowFilesBeforeNoDisplay() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(::mkfifo(dir.filePath("fifo").toLocal8Bit().constData(), 0600) == 0);
+        QFile embeddings(dir.filePath("e.txt"));
+        QVERIFY(embeddings.open(QIODevice::WriteOnly));
+        embeddings.write("cat 0.1 0.2\n");
+        embeddings.close();
+        arguments.replaceInStrings("DIR", dir.path());
+        const Run r = runAttnvizWith(arguments, withoutDisplay());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected.replace("DIR", dir.path()).toUtf8()) &&
+                     !r.err.contains("display") && r.err.count('\n') == 1,
+                 r.err.constData());
+    }
+
     // FIFOs are refused at once instead of blocking forever.
     void fifosAreRefusedWithoutBlocking_data() {
         QTest::addColumn<QStringList>("arguments");
