@@ -134,6 +134,32 @@ private slots:
         }
     }
 
+    // On screen the masked cells cover the whole top row of the cell image: no line of the cells'
+    // colour above them, whatever fraction of a pixel the cells' top edge falls on.
+    void maskedCellsLeaveNoLineOfCellColourOnScreen() {
+        MatrixPlot plot;
+        plot.setMatrix(Eigen::MatrixXf::Zero(11, 11)); // viridis' 0, dark violet, under the mask
+        plot.setCausalMask(true);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        for (int height = 300; height < 310; ++height) {
+            plot.resize(420, height);
+            QTest::qWait(20);
+            const QImage image = plot.grab().toImage();
+            const int top = plot.cellsRect().top();
+            for (int column = 1; column < 11; ++column) {
+                const QPointF centre = plot.cellCentre(0, column);
+                for (int y = top - 2; y < centre.y(); ++y)
+                    QVERIFY2(image.pixelColor(static_cast<int>(centre.x()), y) !=
+                                 plot.cellColor(0.0),
+                             qPrintable(QStringLiteral("height %1, column %2, y %3")
+                                            .arg(height)
+                                            .arg(column)
+                                            .arg(y)));
+            }
+        }
+    }
+
     // Any other painter gets the same plot (recorded, then replayed).
     void anyPainterCanDrawThePlot() {
         MatrixPlot plot;

@@ -4,11 +4,6 @@
 
 namespace attnviz::ui {
 
-namespace {
-const QColor kMaskedFill(0xF2, 0xEE, 0xE6);
-constexpr double kMinHatchedCell = 5.0;
-} // namespace
-
 void PlotCanvas::paintEvent(QPaintEvent *event) {
     QCustomPlot::paintEvent(event);
     ++m_paintCount;
@@ -110,7 +105,12 @@ void CellMap::drawMaskedCells(QCPPainter *painter, int rows, int columns) {
             hatching.lineTo(cell.topRight());
         }
     }
+    // QCPPainter shifts antialiased raster drawing by half a pixel; the cell image is not
+    // shifted, so the mask must not be either, or a line of cell colour shows along its top.
+    const bool antialiased = painter->antialiasing();
+    painter->setAntialiasing(false);
     MatrixPlot::paintMaskedArea(*painter, area, hatching);
+    painter->setAntialiasing(antialiased);
 }
 
 void CellMap::draw(QCPPainter *painter) {

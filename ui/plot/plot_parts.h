@@ -9,6 +9,11 @@
 
 namespace attnviz::ui {
 
+// Masked (causal) cells: a pale fill, hatched where a cell is wide enough to show it.
+inline const QColor kMaskedFill(0xF2, 0xEE, 0xE6);
+inline const QColor kMaskedHatch(0xB8, 0xB0, 0xA4);
+constexpr double kMinHatchedCell = 5.0;
+
 // The plot widget: reports its paints.
 class PlotCanvas : public QCustomPlot {
     Q_OBJECT
