@@ -28,11 +28,18 @@ SIZES, THREADS = [32, 128, 512], [1, 2]
 
 
 def torch_times():
-    out = subprocess.run([sys.executable, str(FIXTURES), "--bench", "--json"], check=True,
-                         capture_output=True, text=True).stdout
-    result = json.loads(out)
-    return result, {(kind, t, n): result[kind + "_ms"][str(t)][str(n)]
-                    for kind in ("wall", "cpu") for t in THREADS for n in SIZES}
+    # torch.set_num_threads() does not reach OpenBLAS's own pthread pool, which starts one thread
+    # per core: its "one thread" run used two cores (CPU time twice the wall time). Each thread
+    # count therefore runs in its own process with OPENBLAS_NUM_THREADS set to it.
+    times, result = {}, None
+    for t in THREADS:
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=str(t))
+        out = subprocess.run([sys.executable, str(FIXTURES), "--bench", "--json"], check=True,
+                             capture_output=True, text=True, env=env).stdout
+        result = json.loads(out)
+        times.update({(kind, t, n): result[kind + "_ms"][str(t)][str(n)]
+                      for kind in ("wall", "cpu") for n in SIZES})
+    return result, times
 
 
 def attnviz_times(command):
