@@ -1,5 +1,7 @@
 // AtomicFile: every output file is replaced whole or not at all, never through a device or FIFO,
 // and through symbolic links consistently; a full disk keeps the old file and says so.
+#include "../support/file_size_limit.h"
+
 #include <attnviz/error.h>
 #include <attnviz/io/atomic_file.h>
 
@@ -50,27 +52,6 @@ QStringList strayFiles(const QString &dir, const QStringList &expected) {
         names.removeAll(name);
     return names;
 }
-
-// Limits this process's file size so the next large write fails with EFBIG, as a full disk
-// would fail it, without privileges. SIGXFSZ is ignored so the write returns the error instead.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 } // namespace
 

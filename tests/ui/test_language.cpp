@@ -1,5 +1,7 @@
 // The Chinese interface: the language follows the locale, View ▸ Language switches it live and
 // keeps every piece of state, and core errors reach the window translated.
+#include "../support/file_size_limit.h"
+
 #include <attention_session.h>
 #include <control_panel.h>
 #include <language.h>
@@ -98,27 +100,6 @@ QString shownError(const std::function<void()> &raise) {
     }
     return {};
 }
-
-// Limits this process's file size so the next large write fails (EFBIG) as a full disk would
-// fail it (ENOSPC), without privileges; SIGXFSZ is ignored so the write returns the error.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 } // namespace
 
