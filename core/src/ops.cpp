@@ -1,5 +1,7 @@
 #include "attnviz/ops.h"
 
+#include "attnviz/few_rows_product.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,6 +12,12 @@
 namespace attnviz::ops {
 
 Eigen::MatrixXf linear(const Eigen::MatrixXf &x, const LinearLayer &layer) {
+    if (fewRowsProductPays(x.rows())) {
+        Eigen::MatrixXf yTransposed;
+        fewRowsProduct(x, layer.weight, yTransposed);
+        yTransposed.colwise() += layer.bias;
+        return yTransposed.transpose();
+    }
     Eigen::MatrixXf y(x.rows(), layer.weight.rows());
     y.noalias() = x * layer.weight.transpose();
     y.rowwise() += layer.bias.transpose();
