@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QSettings>
 
+#include <utility>
+
 namespace attnviz::ui {
 
 namespace {
@@ -33,6 +35,13 @@ DocumentController::DocumentController(AttentionSession *session,
             [this](const OpenedSession &opened) { applySession(opened, false, nullptr); });
     connect(m_loader, &FileLoadWorker::sessionFailed, this,
             [this](const QString &, const QString &message) { emit sessionFailed(message); });
+    // The last state: applied whole once its weights are read; if they moved away, a fresh start.
+    connect(m_loader, &FileLoadWorker::documentLoaded, this, [this](const OpenedSession &opened) {
+        if (std::exchange(m_lastStatePending, false)) // not when the user got there first
+            restoreDocument(opened.document, opened.weights);
+    });
+    connect(m_loader, &FileLoadWorker::documentFailed, this,
+            [this] { m_lastStatePending = false; });
     connect(m_modelLoader, &ModelLoader::loaded, this, &DocumentController::useLoadedModel);
     connect(m_modelLoader, &ModelLoader::failed, this,
             [this](const QString &message, const QString &folder) {
@@ -57,8 +66,10 @@ void DocumentController::setModified(bool modified) {
 }
 
 void DocumentController::markModified() {
-    if (!m_applying)
-        setModified(true);
+    if (m_applying)
+        return;
+    m_lastStatePending = false; // an edit wins over a last state still loading
+    setModified(true);
 }
 
 void DocumentController::setSessionPath(const QString &path) {
@@ -128,6 +139,7 @@ QString DocumentController::applyDocument(const SessionDocument &d,
 }
 
 bool DocumentController::openSession(const QString &path, bool quiet, QString *error) {
+    m_lastStatePending = false;
     try {
         return applySession(openSessionFile(path), quiet, error);
     } catch (const InputError &e) {
@@ -141,6 +153,7 @@ bool DocumentController::openSession(const QString &path, bool quiet, QString *e
 }
 
 void DocumentController::openSessionInBackground(const QString &path) {
+    m_lastStatePending = false;
     m_loader->loadSession(path);
 }
 
@@ -182,6 +195,7 @@ bool DocumentController::saveSessionTo(const QString &path, bool quiet, QString 
 }
 
 bool DocumentController::openWeights(const QString &path, bool quiet) {
+    m_lastStatePending = false;
     try {
         return applyWeights(openWeightsFile(path), quiet);
     } catch (const InputError &e) {
@@ -192,6 +206,7 @@ bool DocumentController::openWeights(const QString &path, bool quiet) {
 }
 
 void DocumentController::openWeightsInBackground(const QString &path) {
+    m_lastStatePending = false;
     m_loader->loadWeights(path);
 }
 
@@ -209,6 +224,7 @@ bool DocumentController::applyWeights(const OpenedWeightsFile &opened, bool quie
 }
 
 bool DocumentController::openModel(const QString &nameOrFolder, bool quiet, int layer) {
+    m_lastStatePending = false;
     m_quietModelErrors = quiet;
     m_loadIsEdit = true; // until a document or the command line says it is theirs (setModified)
     for (const BuiltinModelInfo &info : m_builtins)
@@ -268,16 +284,29 @@ void DocumentController::restoreLastState(const QString &firstStartModel) {
             openModel(firstStartModel, true);
         return;
     }
+    SessionDocument document;
     try {
-        // When the weights moved away nothing is applied: a fresh start, not a half-restored one.
-        const SessionDocument document = fromJson(json.object());
-        std::optional<OpenedWeightsFile> weights;
-        if (!document.weightsPath.isEmpty())
-            weights = openWeightsFile(document.weightsPath);
+        document = fromJson(json.object());
+    } catch (const InputError &) {
+        return; // a state from another version: ignore it
+    }
+    // Its weights file is read and hashed off the GUI thread, so a large one does not hold up
+    // the first window; a document without one is applied at once.
+    if (document.weightsPath.isEmpty()) {
+        restoreDocument(document, std::nullopt);
+    } else {
+        m_lastStatePending = true;
+        m_loader->loadDocument(document);
+    }
+}
+
+void DocumentController::restoreDocument(const SessionDocument &document,
+                                         const std::optional<OpenedWeightsFile> &weights) {
+    try {
         if (applyDocument(document, weights).isEmpty())
             setModified(false);
     } catch (const InputError &) {
-        // A state from another version: ignore it.
+        // A state the weights no longer fit: a fresh start, not a half-restored one.
     }
 }
 

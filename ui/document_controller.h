@@ -81,7 +81,9 @@ public:
 
     // Newest first, at most kMaxRecent absolute paths.
     static QStringList recentSessions();
-    // The last run's state, or on a first start `firstStartModel` (when not empty).
+    // The last run's state, or on a first start `firstStartModel` (when not empty). A state with
+    // a weights file is applied once the file is read off the GUI thread (unless the user opens
+    // something first); a file that moved away leaves a fresh start.
     void restoreLastState(const QString &firstStartModel = {});
     void saveLastState() const;
 
@@ -111,6 +113,8 @@ private:
                           const std::optional<OpenedWeightsFile> &weights);
     bool applySession(const OpenedSession &opened, bool quiet, QString *error);
     bool applyWeights(const OpenedWeightsFile &opened, bool quiet);
+    void restoreDocument(const SessionDocument &document,
+                         const std::optional<OpenedWeightsFile> &weights);
     void useLoadedModel(std::shared_ptr<const LoadedModel> model, const QString &source);
 
     AttentionSession *m_session;
@@ -124,8 +128,9 @@ private:
     bool m_modified = false;
     bool m_applying = false; // opening a session: its changes are not edits
     bool m_quietModelErrors = false;
-    int m_pendingLayer = 0;    // a layer asked for the model being loaded
-    bool m_loadIsEdit = false; // the model being loaded changes a clean document
+    int m_pendingLayer = 0;          // a layer asked for the model being loaded
+    bool m_loadIsEdit = false;       // the model being loaded changes a clean document
+    bool m_lastStatePending = false; // the last state waits for its weights file
 };
 
 } // namespace attnviz::ui

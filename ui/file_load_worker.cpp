@@ -87,17 +87,28 @@ void FileLoadWorker::loadSession(const QString &path) {
     start(path, Kind::Session);
 }
 
+void FileLoadWorker::loadDocument(const SessionDocument &document) {
+    start(document.weightsPath, Kind::Document, document);
+}
+
 // Runs on a pool thread: touches nothing but its arguments, and lets no exception out.
-FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kind kind) {
+FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kind kind,
+                                            const std::optional<SessionDocument> &document) {
     Outcome out;
     out.id = id;
     out.kind = kind;
     out.path = path;
     try {
-        if (kind == Kind::Weights)
+        if (kind == Kind::Weights) {
             out.weights = openWeightsFile(path);
-        else
+        } else if (kind == Kind::Session) {
             out.session = openSessionFile(path);
+        } else {
+            out.session = OpenedSession{};
+            out.session->document = *document;
+            if (!document->weightsPath.isEmpty())
+                out.session->weights = openWeightsFile(document->weightsPath);
+        }
     } catch (const InputError &e) {
         out.error = translatedError(e);
     } catch (const std::bad_alloc &) {
@@ -108,7 +119,8 @@ FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kin
     return out;
 }
 
-void FileLoadWorker::start(const QString &path, Kind kind) {
+void FileLoadWorker::start(const QString &path, Kind kind,
+                           std::optional<SessionDocument> document) {
     const bool wasBusy = isBusy();
     const quint64 id = ++m_latestId;
     m_latestPath = path;
@@ -118,7 +130,9 @@ void FileLoadWorker::start(const QString &path, Kind kind) {
         watcher->deleteLater();
         deliver(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([id, path, kind] { return run(id, path, kind); }));
+    watcher->setFuture(QtConcurrent::run([id, path, kind, document = std::move(document)] {
+        return run(id, path, kind, document);
+    }));
     if (!wasBusy)
         emit busyChanged(true);
 }
@@ -131,12 +145,16 @@ void FileLoadWorker::deliver(const Outcome &outcome) {
     if (!outcome.error.isEmpty()) {
         if (outcome.kind == Kind::Weights)
             emit weightsFailed(outcome.path, outcome.error);
-        else
+        else if (outcome.kind == Kind::Session)
             emit sessionFailed(outcome.path, outcome.error);
+        else
+            emit documentFailed(outcome.error);
     } else if (outcome.weights) {
         emit weightsLoaded(*outcome.weights);
-    } else if (outcome.session) {
+    } else if (outcome.session && outcome.kind == Kind::Session) {
         emit sessionLoaded(*outcome.session);
+    } else if (outcome.session) {
+        emit documentLoaded(*outcome.session);
     }
 }
 

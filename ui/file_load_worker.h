@@ -53,6 +53,8 @@ public:
     // that is still running: only the newest result is reported.
     void loadWeights(const QString &path);
     void loadSession(const QString &path);
+    // A document that is not a file (the last run's state): its weights file is opened here.
+    void loadDocument(const attnviz::ui::SessionDocument &document);
 
     bool isBusy() const { return m_finishedId != m_latestId; }
     QString busyPath() const { return isBusy() ? m_latestPath : QString(); }
@@ -61,15 +63,18 @@ signals:
     void busyChanged(bool busy);
     void weightsLoaded(const attnviz::ui::OpenedWeightsFile &weights);
     void sessionLoaded(const attnviz::ui::OpenedSession &session);
+    void documentLoaded(const attnviz::ui::OpenedSession &document); // with an empty path
     // `path` could not be used; `message` names the cause. Nothing has been applied.
     void weightsFailed(const QString &path, const QString &message);
     void sessionFailed(const QString &path, const QString &message);
+    void documentFailed(const QString &message);
 
 private:
-    enum class Kind { Weights, Session };
+    enum class Kind { Weights, Session, Document };
     struct Outcome;
-    static Outcome run(quint64 id, const QString &path, Kind kind);
-    void start(const QString &path, Kind kind);
+    static Outcome run(quint64 id, const QString &path, Kind kind,
+                       const std::optional<SessionDocument> &document);
+    void start(const QString &path, Kind kind, std::optional<SessionDocument> document = {});
     void deliver(const Outcome &outcome);
 
     quint64 m_latestId = 0;

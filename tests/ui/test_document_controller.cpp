@@ -3,6 +3,7 @@
 // answered by a fixed answerer instead of dialogs.
 #include <attention_session.h>
 #include <document_controller.h>
+#include <file_load_worker.h>
 #include <model_loader.h>
 
 #include <QFile>
@@ -188,6 +189,58 @@ private slots:
         QVERIFY(m_view.meanPanel);
         QVERIFY(!m_documents->isModified());
         QVERIFY(m_documents->sessionPath().isEmpty()); // untitled, as it was
+    }
+
+    // A last state with a weights file: read off the GUI thread, then applied whole and clean.
+    void lastStateWeightsLoadInTheBackground() {
+        QVERIFY(m_documents->openWeights(fixture("safetensors/torch_mha_f32_prefix.safetensors"),
+                                         true));
+        setSentence("Weights from the last run.");
+        m_documents->saveLastState();
+        makeController();
+        m_documents->restoreLastState();
+        QVERIFY(!m_session->hasLoadedWeights()); // not read on this thread
+        QVERIFY(m_documents->fileLoader()->isBusy());
+        QTRY_VERIFY(m_session->hasLoadedWeights());
+        QCOMPARE(m_session->options().sentence, std::string("Weights from the last run."));
+        QCOMPARE(m_session->options().attention.heads, 4); // the file's num_heads, as saved
+        QVERIFY(!m_documents->isModified());
+    }
+
+    // What the user does while the last state's weights are read wins over the last state.
+    void anEditBeforeTheLastStateArrivesWins() {
+        QVERIFY(m_documents->openWeights(fixture("safetensors/torch_mha_f32_prefix.safetensors"),
+                                         true));
+        setSentence("Weights from the last run.");
+        m_documents->saveLastState();
+        makeController();
+        m_documents->restoreLastState();
+        setSentence("Typed at once.");
+        QTRY_VERIFY(!m_documents->fileLoader()->isBusy());
+        QTest::qWait(50); // the finished load has been delivered
+        QVERIFY(!m_session->hasLoadedWeights());
+        QCOMPARE(m_session->options().sentence, std::string("Typed at once."));
+    }
+
+    // Weights that moved away since the last run: a fresh start, and no error to dismiss.
+    void lastStateWithMissingWeightsIsAFreshStart() {
+        QTemporaryDir dir;
+        const QString weights = dir.filePath("moved.safetensors");
+        QVERIFY(QFile::copy(fixture("safetensors/torch_mha_f32_prefix.safetensors"), weights));
+        QVERIFY(m_documents->openWeights(weights, true));
+        setSentence("Weights that moved away.");
+        m_documents->saveLastState();
+        QVERIFY(QFile::remove(weights));
+        makeController();
+        const std::string fresh = m_session->options().sentence;
+        QSignalSpy weightsFailed(m_documents.get(), &DocumentController::weightsFailed);
+        QSignalSpy sessionFailed(m_documents.get(), &DocumentController::sessionFailed);
+        m_documents->restoreLastState();
+        QTRY_VERIFY(!m_documents->fileLoader()->isBusy());
+        QTest::qWait(50);
+        QVERIFY(!m_session->hasLoadedWeights());
+        QCOMPARE(m_session->options().sentence, fresh);
+        QCOMPARE(weightsFailed.count() + sessionFailed.count(), 0);
     }
 
     void firstStartOpensTheGivenModel() {
