@@ -2,6 +2,7 @@
 
 #include <attnviz/error.h>
 #include <attnviz/io/input_file.h>
+#include <attnviz/loaders/load_model.h>
 #include <attnviz/model/builtin_models.h>
 
 #include <QCoreApplication>
@@ -397,25 +398,26 @@ QList<ModelFileDigest> hashModelFiles(const LoadedModel &model) {
 }
 
 QString modelFolderOf(const SessionDocument &document) {
-    if (QFileInfo(document.modelSource).isDir())
-        return document.modelSource;
+    // The loader's rule (a built-in name first, then a folder), as the model itself is opened.
+    std::string builtinDir;
     try {
         // The command line reads sessions before any application object exists.
         const std::string programDir =
             QCoreApplication::instance()
                 ? QCoreApplication::applicationDirPath().toStdString()
                 : std::filesystem::read_symlink("/proc/self/exe").parent_path().string();
-        const std::vector<BuiltinModelInfo> builtins =
-            listBuiltinModels(findBuiltinModelsDir(programDir));
-        if (const BuiltinModelInfo *info =
-                findBuiltinModel(builtins, document.modelSource.toStdString()))
-            return QString::fromStdString(info->folder);
+        builtinDir = findBuiltinModelsDir(programDir);
     } catch (const InputError &) {
-        // no built-in models here: the source is then a folder that no longer exists
+        // no built-in models here: only a folder can be meant
     } catch (const std::filesystem::filesystem_error &) {
         // no /proc: the same
     }
-    return document.modelSource;
+    try {
+        return QString::fromStdString(
+            modelFolder(ModelSource::named(document.modelSource.toStdString(), builtinDir)));
+    } catch (const InputError &) {
+        return document.modelSource; // neither: the check below names the missing files
+    }
 }
 
 QStringList checkModelFiles(const SessionDocument &document) {

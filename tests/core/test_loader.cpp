@@ -207,6 +207,13 @@ private slots:
         QCOMPARE(ModelSource::named(kModels + "bert", kBuiltins).kind, ModelSource::Kind::Folder);
         QCOMPARE(errorOf([&] { ModelSource::named("no-such-model", kBuiltins); }),
                  ErrorId::ModelSourceUnknown);
+        // The folder each is read from: what a session hashes.
+        QCOMPARE(modelFolder(ModelSource::named(first.name, kBuiltins)), first.folder);
+        QCOMPARE(modelFolder(ModelSource::named(kModels + "bert", kBuiltins)), kModels + "bert");
+        QCOMPARE(errorOf([&] { modelFolder(ModelSource::builtin("no-such-model", kBuiltins)); }),
+                 ErrorId::ModelSourceUnknown);
+        QCOMPARE(errorOf([&] { modelFolder(ModelSource::weightsFile("w.safetensors")); }),
+                 ErrorId::ModelSourceUnknown);
     }
 
     void folderLoadsAreCancellable() {

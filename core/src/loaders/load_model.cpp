@@ -54,6 +54,18 @@ ModelSource ModelSource::named(const std::string &nameOrFolder, const std::strin
     throw InputError(ErrorId::ModelSourceUnknown, {nameOrFolder});
 }
 
+std::string modelFolder(const ModelSource &source) {
+    if (source.kind == ModelSource::Kind::Folder)
+        return source.path;
+    if (source.kind == ModelSource::Kind::Builtin) {
+        const std::vector<BuiltinModelInfo> models = listBuiltinModels(source.builtinDir);
+        if (const BuiltinModelInfo *info = findBuiltinModel(models, source.name))
+            return info->folder;
+    }
+    throw InputError(ErrorId::ModelSourceUnknown,
+                     {source.name.empty() ? source.path : source.name});
+}
+
 HeadCountFacts headCountFacts(const SafetensorsFile &file, const AttentionModuleInfo &module,
                               std::optional<int> asked) {
     HeadCountFacts facts;
@@ -106,14 +118,10 @@ LoadedSource loadModel(const ModelSource &source, const LoadControl &control) {
         loaded.weights = std::make_shared<const AttentionWeights>(std::move(weights.weights));
         break;
     }
-    case ModelSource::Kind::Builtin: {
-        const std::vector<BuiltinModelInfo> models = listBuiltinModels(source.builtinDir);
-        const BuiltinModelInfo *info = findBuiltinModel(models, source.name);
-        if (!info)
-            throw InputError(ErrorId::ModelSourceUnknown, {source.name});
-        loaded.model = std::make_shared<const LoadedModel>(loadModelFolder(info->folder, control));
+    case ModelSource::Kind::Builtin:
+        loaded.model =
+            std::make_shared<const LoadedModel>(loadModelFolder(modelFolder(source), control));
         break;
-    }
     case ModelSource::Kind::Folder:
         loaded.model = std::make_shared<const LoadedModel>(loadModelFolder(source.path, control));
         break;

@@ -45,6 +45,11 @@ struct ModelSource {
     static ModelSource named(const std::string &nameOrFolder, const std::string &builtinDir);
 };
 
+// The folder a Builtin or Folder source is read from (a built-in's own folder), so what is hashed
+// for a session is what is loaded. Throws InputError (ModelSourceUnknown) for a built-in name
+// that is not there, and for other kinds.
+std::string modelFolder(const ModelSource &source);
+
 // What a run needs: one attention module (random or from a file), or a whole model.
 struct LoadedSource {
     ModelSource::Kind kind = ModelSource::Kind::Random;
