@@ -1268,6 +1268,10 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
         <source>&apos;%1&apos; is neither a built-in model (see attnviz --list-models) nor a model folder</source>
         <translation>“%1”既不是内置模型（见 attnviz --list-models），也不是模型文件夹</translation>
     </message>
+    <message>
+        <source>cannot write %1 %2: no new file can be made in the folder %3: %4</source>
+        <translation>无法写入%1 %2：无法在文件夹 %3 中新建文件：%4</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::AnalysisPanels</name>

@@ -115,8 +115,11 @@ private slots:
                                            << "is a device";
         QTest::newRow("link loop") << "loop"
                                    << "too many levels of symbolic links";
-        QTest::newRow("missing directory") << "missing"
-                                           << "No such file or directory";
+        QTest::newRow("missing directory")
+            << "missing"
+            << "in the folder '%1/absent': No such file or directory";
+        QTest::newRow("file in /proc") << "proc"
+                                       << "in the folder '/proc'";
     }
     void targetsThatAreNotRegularFilesAreRefused() {
         QFETCH(QString, kind);
@@ -137,6 +140,9 @@ private slots:
             QVERIFY(QFile::link(dir.filePath("a"), dir.filePath("b")));
         } else if (kind == "missing") {
             path = dir.filePath("absent/out.json");
+            message = message.arg(dir.path());
+        } else if (kind == "proc") {
+            path = "/proc/version"; // a regular file whose folder takes no new files
         }
         struct stat before {};
         ::stat("/dev/null", &before);

@@ -72,6 +72,7 @@ enum class ErrorId {
     // Writing files (the dump, saved weights)
     WriteNeedsFileName,
     WriteCannot,
+    WriteCannotCreateIn,
     WriteNotRegular,
     WriteTooManyLinks,
     WriteFailed,

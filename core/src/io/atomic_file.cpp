@@ -88,8 +88,11 @@ AtomicFile::AtomicFile(const std::string &path, std::string_view what)
     if (m_fd < 0) {
         const int error = errno;
         m_temporary.clear();
-        throw InputError(ErrorId::WriteCannot,
-                         {m_what, quotedPath(m_path), systemErrorText(error)});
+        // The new file is made beside the target, so the folder is what refused (/proc, a
+        // read-only or missing folder); naming it tells the user where to look.
+        throw InputError(ErrorId::WriteCannotCreateIn,
+                         {m_what, quotedPath(m_path), quotedPath(directoryOf(m_target)),
+                          systemErrorText(error)});
     }
     // The new file keeps an existing file's permissions.
     struct stat old {};
