@@ -20,6 +20,8 @@ using namespace attnviz::ui;
 
 namespace {
 
+const QString kPrefixedWeights = QStringLiteral("safetensors/torch_mha_f32_prefix.safetensors");
+
 QString fixture(const QString &path) {
     return QStringLiteral(ATTNVIZ_FIXTURE_DIR "/") + path;
 }
@@ -59,6 +61,15 @@ class TestDocumentController : public QObject {
                     m_view = view;
                     m_documents->markModified(); // the controls' echo is not an edit
                 });
+    }
+
+    // A last state on `weights` saved, and a new controller restoring it.
+    void restartOnLastStateWithWeights(const QString &weights) {
+        QVERIFY(m_documents->openWeights(fixture(weights), true));
+        setSentence("Weights from the last run.");
+        m_documents->saveLastState();
+        makeController();
+        m_documents->restoreLastState();
     }
 
     void setSentence(const std::string &sentence) {
@@ -193,12 +204,7 @@ private slots:
 
     // A last state with a weights file: read off the GUI thread, then applied whole and clean.
     void lastStateWeightsLoadInTheBackground() {
-        QVERIFY(m_documents->openWeights(fixture("safetensors/torch_mha_f32_prefix.safetensors"),
-                                         true));
-        setSentence("Weights from the last run.");
-        m_documents->saveLastState();
-        makeController();
-        m_documents->restoreLastState();
+        restartOnLastStateWithWeights(kPrefixedWeights);
         QVERIFY(!m_session->hasLoadedWeights()); // not read on this thread
         QVERIFY(m_documents->fileLoader()->isBusy());
         QTRY_VERIFY(m_session->hasLoadedWeights());
@@ -209,12 +215,7 @@ private slots:
 
     // What the user does while the last state's weights are read wins over the last state.
     void anEditBeforeTheLastStateArrivesWins() {
-        QVERIFY(m_documents->openWeights(fixture("safetensors/torch_mha_f32_prefix.safetensors"),
-                                         true));
-        setSentence("Weights from the last run.");
-        m_documents->saveLastState();
-        makeController();
-        m_documents->restoreLastState();
+        restartOnLastStateWithWeights(kPrefixedWeights);
         setSentence("Typed at once.");
         QTRY_VERIFY(!m_documents->fileLoader()->isBusy());
         QTest::qWait(50); // the finished load has been delivered

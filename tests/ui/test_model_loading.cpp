@@ -1,6 +1,8 @@
 // Loading model folders in the window: progress that only grows and reaches the end, a Cancel
 // that keeps the model shown, an event loop that keeps turning, and sessions that record each
 // model file's SHA-256 (a changed file warns, a missing one refuses, version 1 files still open).
+#include "../support/window_start.h"
+
 #include <attention_session.h>
 #include <file_load_worker.h>
 #include <main_window.h>
@@ -26,12 +28,9 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
+using namespace attnviz::ui::testing;
 
 namespace {
-
-QString fixtureModel(const char *name) {
-    return QStringLiteral(ATTNVIZ_FIXTURE_DIR "/models/") + QString::fromLatin1(name);
-}
 
 // A GPT-2 folder large enough to take a while to convert: `layers` blocks of width `width` in F16
 // (zeros are valid weights), with the fixture's tokenizer files.
@@ -102,23 +101,14 @@ class TestModelLoading : public QObject {
     std::unique_ptr<MainWindow> m_window;
 
     void openAndWait(const QString &model) {
-        QVERIFY(m_window->openModel(model, true));
-        QTRY_VERIFY(m_session->hasModel() && !m_window->modelLoader()->isLoading());
-        m_session->waitForIdle();
+        const QString error = openModelAndWait(*m_window, *m_session, model);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init() {
-        m_session = std::make_unique<AttentionSession>();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        PipelineOptions options;
-        options.sentence = "The cat sat on the mat.";
-        QVERIFY(m_session->setOptions(options));
-        m_window->resize(1280, 720);
-        m_window->show();
-    }
+    void init() { QVERIFY(startWindow(m_session, m_window)); }
 
     void cleanup() {
         m_window.reset();

@@ -1,5 +1,7 @@
 // Whole models in the window: opening folders and built-in models off the GUI thread, the layer
 // control, the model view of every layer × head, and refusals that change nothing.
+#include "../support/window_start.h"
+
 #include <attention_session.h>
 #include <head_grid_view.h>
 #include <main_window.h>
@@ -19,14 +21,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
-
-namespace {
-
-QString fixtureModel(const char *name) {
-    return QStringLiteral(ATTNVIZ_FIXTURE_DIR "/models/") + QString::fromLatin1(name);
-}
-
-} // namespace
+using namespace attnviz::ui::testing;
 
 class TestModelWindow : public QObject {
     Q_OBJECT
@@ -35,24 +30,14 @@ private:
     std::unique_ptr<MainWindow> m_window;
 
     void openAndWait(const QString &model) {
-        QVERIFY(m_window->openModel(model, true));
-        QTRY_VERIFY(m_session->hasModel() && !m_window->modelLoader()->isLoading());
-        m_session->waitForIdle();
-        QVERIFY2(m_session->errorText().isEmpty(), qPrintable(m_session->errorText()));
+        const QString error = openModelAndWait(*m_window, *m_session, model);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init() {
-        m_session = std::make_unique<AttentionSession>();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        PipelineOptions options;
-        options.sentence = "The cat sat on the mat.";
-        QVERIFY(m_session->setOptions(options));
-        m_window->resize(1280, 720);
-        m_window->show();
-    }
+    void init() { QVERIFY(startWindow(m_session, m_window)); }
 
     void cleanup() {
         m_window.reset();

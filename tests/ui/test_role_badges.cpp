@@ -1,5 +1,7 @@
 // Head roles in the window: a badge under each head's title with the numbers behind it, the
 // metrics table ringing the head it selects, and the dump's metrics equal to the table's.
+#include "../support/window_start.h"
+
 #include <attention_session.h>
 #include <head_grid_view.h>
 #include <heatmap_view.h>
@@ -23,6 +25,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
+using namespace attnviz::ui::testing;
 
 class TestRoleBadges : public QObject {
     Q_OBJECT
@@ -31,24 +34,16 @@ private:
     std::unique_ptr<MainWindow> m_window;
 
     void openBuiltin(const QString &name) {
-        QVERIFY(m_window->openModel(name, true));
-        QTRY_VERIFY(m_session->hasModel() && !m_window->modelLoader()->isLoading());
-        m_session->waitForIdle();
-        QVERIFY2(m_session->errorText().isEmpty(), qPrintable(m_session->errorText()));
+        const QString error = openModelAndWait(*m_window, *m_session, name);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init() {
-        m_session = std::make_unique<AttentionSession>();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        PipelineOptions options;
-        options.sentence = "The teacher said that the students were ready for the test.";
-        QVERIFY(m_session->setOptions(options));
-        m_window->resize(1280, 720);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startWindow(m_session, m_window,
+                            "The teacher said that the students were ready for the test."));
     }
 
     void cleanup() {

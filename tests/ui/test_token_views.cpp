@@ -1,5 +1,7 @@
 // Token views in the window: special tokens hidden and sub-word pieces merged in the head grid,
 // the model view, figures and sessions, while the model's own run keeps every token.
+#include "../support/window_start.h"
+
 #include <attention_session.h>
 #include <control_panel.h>
 #include <figure_renderer.h>
@@ -23,14 +25,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
-
-namespace {
-
-QString fixtureModel(const char *name) {
-    return QStringLiteral(ATTNVIZ_FIXTURE_DIR "/models/") + QString::fromLatin1(name);
-}
-
-} // namespace
+using namespace attnviz::ui::testing;
 
 class TestTokenViews : public QObject {
     Q_OBJECT
@@ -39,22 +34,15 @@ class TestTokenViews : public QObject {
 
     void openAndWait(const QString &model, const char *sentence) {
         m_session->setSentence(QString::fromUtf8(sentence));
-        QVERIFY(m_window->openModel(model, true));
-        QTRY_VERIFY(m_session->hasModel() && !m_window->modelLoader()->isLoading());
-        m_session->waitForIdle();
-        QVERIFY2(m_session->errorText().isEmpty(), qPrintable(m_session->errorText()));
+        const QString error = openModelAndWait(*m_window, *m_session, model);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     ControlPanel *controls() const { return m_window->controlPanel(); }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init() {
-        m_session = std::make_unique<AttentionSession>();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1280, 720);
-        m_window->show();
-    }
+    void init() { QVERIFY(startWindow(m_session, m_window, nullptr)); }
 
     void cleanup() {
         m_window.reset();

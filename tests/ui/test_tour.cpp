@@ -1,5 +1,7 @@
 // The guided tour: its pages in both languages, the language it picks, every page's button
 // putting the window into the state the page explains, and double-click opening a head's steps.
+#include "../support/window_start.h"
+
 #include <attention_session.h>
 #include <control_panel.h>
 #include <cost_panel.h>
@@ -38,6 +40,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
+using namespace attnviz::ui::testing;
 
 namespace {
 
@@ -92,14 +95,7 @@ private slots:
 
     void init() {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_session = std::make_unique<AttentionSession>();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        PipelineOptions options;
-        options.sentence = "The cat sat on the mat.";
-        QVERIFY(m_session->setOptions(options));
-        m_window->resize(1280, 720);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startWindow(m_session, m_window));
     }
 
     void cleanup() {
