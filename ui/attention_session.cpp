@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <attnviz/error.h>
 #include <attnviz/loaders/load_model.h>
+#include <attnviz/ops.h>
 #include <attnviz/weights_file.h>
 
 #include "file_load_worker.h"
@@ -31,6 +32,10 @@ namespace {
 // Multiply-adds above which a job goes to a worker thread (about 2 ms of Eigen on one core);
 // below it the result is ready before the next frame, and the GUI thread is the simpler place.
 constexpr double kSynchronousWorkLimit = 4e6;
+// Multiply-adds below which a job keeps to one compute thread (about 5 ms on one core): a second
+// thread would save a couple of milliseconds, but on a two-core machine it waits for the core the
+// GUI thread paints on (bench_head_grid at N = 128, 16 heads: p95 50 ms on two threads, 11 on one).
+constexpr double kSharedWorkLimit = 2e8;
 
 double estimatedWork(const AttentionConfig &c, std::size_t tokens, bool makeWeights) {
     const double n = static_cast<double>(tokens), h = c.heads, dk = c.dk, dv = c.dv, d = c.dModel;
@@ -74,6 +79,7 @@ struct AttentionSession::Job {
     bool baseline = false;
     std::shared_ptr<const LoadedModel> model; // set: run the whole model instead
     int layer = 0;
+    double work = 0; // estimated multiply-adds
 };
 
 struct AttentionSession::JobResult {
@@ -166,6 +172,7 @@ std::shared_ptr<SessionSnapshot> runModelJob(const PipelineOptions &options,
 
 // Runs on any thread: touches nothing but its arguments.
 template <typename Job, typename JobResult> JobResult runJob(const Job &job) {
+    const ops::ThisThreadComputeLimit threads(job.work < kSharedWorkLimit ? 1 : 0);
     JobResult out;
     out.id = job.id;
     try {
@@ -257,10 +264,10 @@ void AttentionSession::requestCompute() {
 void AttentionSession::startJob(Job job) {
     m_pendingRequest = false;
     job.id = ++m_lastJobId;
-    const double work =
-        job.model ? estimatedModelWork(job.model->model, countTokens(job.options))
-                  : estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
-    if (work < kSynchronousWorkLimit) {
+    job.work = job.model
+                   ? estimatedModelWork(job.model->model, countTokens(job.options))
+                   : estimatedWork(job.options.attention, countTokens(job.options), !job.weights);
+    if (job.work < kSynchronousWorkLimit) {
         finishJob(runJob<Job, JobResult>(job));
         return;
     }

@@ -6,6 +6,10 @@
 #include <cmath>
 #include <limits>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #include <Eigen/Core>
 #include <unsupported/Eigen/SpecialFunctions>
 
@@ -71,6 +75,24 @@ void setComputeThreads(int n) {
 
 int computeThreads() {
     return Eigen::nbThreads();
+}
+
+ThisThreadComputeLimit::ThisThreadComputeLimit([[maybe_unused]] int threads) {
+#ifdef _OPENMP
+    // Eigen asks OpenMP for the calling thread's count unless a process-wide one was set, so the
+    // thread's own OpenMP setting reaches Eigen's products and the core's parallel loops alike.
+    if (threads > 0 && threads < omp_get_max_threads()) {
+        m_previous = omp_get_max_threads();
+        omp_set_num_threads(threads);
+    }
+#endif
+}
+
+ThisThreadComputeLimit::~ThisThreadComputeLimit() {
+#ifdef _OPENMP
+    if (m_previous > 0)
+        omp_set_num_threads(m_previous);
+#endif
 }
 
 } // namespace attnviz::ops

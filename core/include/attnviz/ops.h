@@ -34,4 +34,20 @@ void applyCausalMask(Eigen::MatrixXf &scores);
 void setComputeThreads(int n);
 int computeThreads();
 
+// While it lives, the calling thread's own work uses at most `threads` compute threads (its
+// OpenMP teams; other threads keep theirs); 0 changes nothing, and neither does a count fixed
+// for the whole process with setComputeThreads. For work too small to share: on a machine
+// whose other core is painting the window, a second compute thread's every wake-up waits for
+// that core, and a 2 ms update took 30–60 ms.
+class ThisThreadComputeLimit {
+public:
+    explicit ThisThreadComputeLimit(int threads);
+    ~ThisThreadComputeLimit();
+    ThisThreadComputeLimit(const ThisThreadComputeLimit &) = delete;
+    ThisThreadComputeLimit &operator=(const ThisThreadComputeLimit &) = delete;
+
+private:
+    int m_previous = 0; // 0: nothing to restore
+};
+
 } // namespace attnviz::ops
