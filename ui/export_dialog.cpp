@@ -159,6 +159,14 @@ void ExportDialog::setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot,
     m_part->addItem(tr("Every layer × head (model view)"), kModelView);
 }
 
+void ExportDialog::selectPart(FigureOptions::Part part) {
+    const int index = m_part->findData(part == FigureOptions::Part::Model  ? kModelView
+                                       : part == FigureOptions::Part::Mean ? kMean
+                                                                           : kGrid);
+    if (index >= 0)
+        m_part->setCurrentIndex(index);
+}
+
 void ExportDialog::setSizePixels(const QSize &size) {
     const double per = pixelsPerUnit(m_unit);
     for (QDoubleSpinBox *side : {m_width, m_height}) {

@@ -31,6 +31,9 @@ public:
     // adds "Heads of layer K" for each layer and "Every layer × head (model view)".
     void setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot,
                      const QString &weightsName = {});
+    // Preselects the figure a view shows (the model view's every layer × head, the grid);
+    // a part the list does not hold leaves the choice as it is.
+    void selectPart(FigureOptions::Part part);
 
     FigureOptions options() const;
     QString path() const;

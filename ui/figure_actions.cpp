@@ -18,16 +18,16 @@
 
 namespace attnviz::ui {
 
-FigureActions::FigureActions(AttentionSession *session, SnapshotView *figureView,
+FigureActions::FigureActions(AttentionSession *session, std::function<SnapshotView *()> figureView,
                              std::function<TokenViewOptions()> tokenView, QWidget *window)
     : QObject(window)
     , m_session(session)
-    , m_figureView(figureView)
+    , m_figureView(std::move(figureView))
     , m_tokenView(std::move(tokenView))
     , m_window(window) {}
 
 FigureOptions FigureActions::currentFigureOptions() const {
-    FigureOptions options = m_figureView->figureOptions().value_or(FigureOptions{});
+    FigureOptions options = m_figureView()->figureOptions().value_or(FigureOptions{});
     options.weightsName = figureWeightsName(*m_session);
     return options;
 }
@@ -41,6 +41,7 @@ void FigureActions::exportFigure() {
                         figure.style, m_window);
     dialog.setSnapshot(snapshot, figure.weightsName); // the dialog saves, and stays open with
                                                       // the reason on error
+    dialog.selectPart(figure.part);
     if (dialog.exec() != QDialog::Accepted)
         return;
     emit notice(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 4000);
@@ -51,7 +52,7 @@ void FigureActions::copyFigure() {
     if (!snapshot)
         return;
     FigureOptions options = currentFigureOptions();
-    options.size = m_figureView->viewWidget()->size().expandedTo(
+    options.size = m_figureView()->viewWidget()->size().expandedTo(
         QSize(FigureOptions::kMinSide, FigureOptions::kMinSide));
     options.scale = 2.0; // sharp when pasted into slides and documents
     FigureRenderer renderer(*snapshot, options);

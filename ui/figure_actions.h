@@ -21,9 +21,9 @@ class SnapshotView;
 class FigureActions : public QObject {
     Q_OBJECT
 public:
-    // `figureView` describes the figure; `tokenView` reads the view options' token grouping;
-    // dialogs open over `window`.
-    FigureActions(AttentionSession *session, SnapshotView *figureView,
+    // `figureView` gives the view whose figure is made (the shown one, when it has figures);
+    // `tokenView` reads the view options' token grouping; dialogs open over `window`.
+    FigureActions(AttentionSession *session, std::function<SnapshotView *()> figureView,
                   std::function<TokenViewOptions()> tokenView, QWidget *window);
 
     // The figure options of the view, with the weights named for the caption.
@@ -38,7 +38,7 @@ signals:
 
 private:
     AttentionSession *m_session;
-    SnapshotView *m_figureView;
+    std::function<SnapshotView *()> m_figureView;
     std::function<TokenViewOptions()> m_tokenView;
     QWidget *m_window;
 };

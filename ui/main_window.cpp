@@ -135,9 +135,17 @@ QSize MainWindow::initialSize() const {
 }
 
 void MainWindow::createMenus() {
-    // Figures are the heads' grid's, whichever tab is shown.
+    // Figures are the shown tab's (the model view's every layer × head), or the heads' grid's
+    // when that tab makes none (the step view).
     m_figures = new FigureActions(
-        m_session, m_grid, [this] { return m_controls->tokenView(); }, this);
+        m_session,
+        [this]() -> SnapshotView * {
+            for (SnapshotView *view : m_snapshotViews)
+                if (view->viewWidget() == m_views->currentWidget() && view->figureOptions())
+                    return view;
+            return m_grid;
+        },
+        [this] { return m_controls->tokenView(); }, this);
     connect(m_figures, &FigureActions::notice, statusBar(), &QStatusBar::showMessage);
     // Each text is set by a closure that runs again when the language changes (Retranslator).
     QMenu *file = menuBar()->addMenu(QString());

@@ -177,6 +177,12 @@ private slots:
         dialog.setSnapshot(snapshot); // a second call adds nothing twice
         QCOMPARE(part->findText("Heads of layer 3", Qt::MatchExactly), layerItem);
         QCOMPARE(part->count(), 1 + 4 + 1 + 3 + 1);
+        // The shown view's figure is preselected.
+        dialog.selectPart(FigureOptions::Part::Grid);
+        QCOMPARE(dialog.options().part, FigureOptions::Part::Grid);
+        QCOMPARE(part->currentIndex(), 0);
+        dialog.selectPart(FigureOptions::Part::Model);
+        QCOMPARE(part->currentIndex(), modelItem);
     }
 };
 

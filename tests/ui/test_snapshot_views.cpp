@@ -72,6 +72,12 @@ private slots:
         QCOMPARE(figure.style, style);
         QVERIFY(figure.meanPanel && figure.roleBadges);
         QCOMPARE(figure.columns, window.headGrid()->columnCount());
+        // With the model view's tab shown, figures are of every layer × head; the step view
+        // makes none of its own, so the grid's are made there.
+        window.viewTabs()->setCurrentWidget(window.modelView());
+        QCOMPARE(window.currentFigureOptions().part, FigureOptions::Part::Model);
+        window.viewTabs()->setCurrentWidget(window.stepView());
+        QCOMPARE(window.currentFigureOptions().part, FigureOptions::Part::Grid);
     }
 
     void newTokensClearTheHighlightedRowTheSameKeepIt() {
