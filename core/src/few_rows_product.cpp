@@ -62,6 +62,10 @@ void fewRowsProduct(const Eigen::MatrixXf &x, const Eigen::MatrixXf &weight,
     eigen_assert(x.cols() == weight.cols());
     const Eigen::Index n = x.rows(), in = x.cols(), out = weight.rows();
     yTransposed.resize(out, n);
+    if (in == 0) { // an empty sum: the k blocks below would never start the tiles
+        yTransposed.setZero();
+        return;
+    }
     const Eigen::Index panels = out / kOutputsPerPanel;
     const float *w0 = weight.data();
     const float *x0 = x.data();

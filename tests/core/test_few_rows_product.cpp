@@ -80,6 +80,19 @@ private slots:
         QCOMPARE(yTransposed.maxCoeff(), 600.0f);
     }
 
+    // No rows, or no depth (an empty sum is zero).
+    void emptyShapes() {
+        Eigen::MatrixXf yTransposed;
+        ops::fewRowsProduct(Eigen::MatrixXf(0, 5), Eigen::MatrixXf::Ones(70, 5), yTransposed);
+        QCOMPARE(yTransposed.rows(), Eigen::Index(70));
+        QCOMPARE(yTransposed.cols(), Eigen::Index(0));
+        yTransposed.setConstant(3, 3, 7.0f);
+        ops::fewRowsProduct(Eigen::MatrixXf(4, 0), Eigen::MatrixXf(70, 0), yTransposed);
+        QCOMPARE(yTransposed.rows(), Eigen::Index(70));
+        QCOMPARE(yTransposed.cols(), Eigen::Index(4));
+        QVERIFY(yTransposed.isZero(0.0f));
+    }
+
     // Threads split the outputs, never a sum: one and two threads give the same bits.
     void theSameBitsOnAnyThreadCount() {
         std::mt19937 rng(5);
