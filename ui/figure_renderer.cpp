@@ -175,7 +175,7 @@ void FigureOptions::validate(bool png) const {
                  .arg(kMaxSide / 96.0, 0, 'g', 3));
     const double dpi = scale * 96.0;
     if (!(dpi >= kMinDpi - 1e-6 && dpi <= kMaxDpi + 1e-6))
-        fail(QStringLiteral("%1 DPI is outside %2 … %3 DPI").arg(dpi).arg(kMinDpi).arg(kMaxDpi));
+        fail(FigureText::tr("%1 DPI is outside %2 … %3 DPI").arg(dpi).arg(kMinDpi).arg(kMaxDpi));
     if (fontPoints != 0 && !(fontPoints >= kMinFontPoints && fontPoints <= kMaxFontPoints))
         fail(FigureText::tr("a font size of %1 pt is outside %2 … %3 pt")
                  .arg(fontPoints)
@@ -203,7 +203,7 @@ double parseLength(const QString &text) {
     const auto match = pattern.match(text);
     const double value = match.hasMatch() ? match.captured(1).toDouble() : 0;
     if (!match.hasMatch() || !(value > 0) || !std::isfinite(value))
-        throw InputError(QStringLiteral("'%1' is not a length; write a positive number with a "
+        throw InputError(FigureText::tr("'%1' is not a length; write a positive number with a "
                                         "unit: in, mm, cm, pt or px (e.g. 3.3in, 84mm)")
                              .arg(text)
                              .toStdString());

@@ -139,21 +139,22 @@ QList<ModelFileDigest> readModelFiles(const QJsonValue &value) {
     if (value.isUndefined() || value.isNull())
         return files;
     if (!value.isArray())
-        fail(QStringLiteral("'checkpoint.files' must be a list"));
+        fail(SessionFileText::tr("'checkpoint.files' must be a list"));
     for (const QJsonValue &entry : value.toArray()) {
         if (!entry.isObject())
-            fail(QStringLiteral("'checkpoint.files' must hold objects"));
+            fail(SessionFileText::tr("'checkpoint.files' must hold objects"));
         const Reader file(entry.toObject(),
                           QStringLiteral("checkpoint.files[%1]").arg(files.size()));
         const QString name = file.string("file"), sha256 = file.string("sha256");
         if (name.isEmpty() || name.contains(u'/') || name.contains(u'\\') ||
             name == QLatin1String(".") || name == QLatin1String(".."))
-            fail(QStringLiteral("'checkpoint.files' names '%1', which is not a file name in the "
-                                "model folder")
+            fail(SessionFileText::tr(
+                     "'checkpoint.files' names '%1', which is not a file name in the "
+                     "model folder")
                      .arg(name));
         if (!isSha256(sha256))
-            fail(QStringLiteral("'checkpoint.files' gives '%1' a SHA-256 that is not 64 "
-                                "lower-case hexadecimal digits")
+            fail(SessionFileText::tr("'checkpoint.files' gives '%1' a SHA-256 that is not 64 "
+                                     "lower-case hexadecimal digits")
                      .arg(name));
         files.append({name, sha256});
     }
@@ -428,11 +429,11 @@ QStringList checkModelFiles(const SessionDocument &document) {
     for (const ModelFileDigest &file : document.modelFiles) {
         const QString path = folder.filePath(file.name);
         if (!QFileInfo::exists(path))
-            fail(QStringLiteral("the session's model file '%1' is missing").arg(path));
+            fail(SessionFileText::tr("the session's model file '%1' is missing").arg(path));
         requireRegularFile(path.toStdString(), "the session's model file");
         if (fileSha256(path) != file.sha256)
-            warnings << QStringLiteral("the model file '%1' has changed since the session was "
-                                       "saved (its SHA-256 differs); the figure may differ")
+            warnings << SessionFileText::tr("the model file '%1' has changed since the session was "
+                                            "saved (its SHA-256 differs); the figure may differ")
                             .arg(path);
     }
     return warnings;

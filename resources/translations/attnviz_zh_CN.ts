@@ -1961,6 +1961,14 @@ dk 和 dv %4，单次计算约 %5 MiB 内存（配置被拒绝时
         <source>model %1, every layer</source>
         <translation>模型 %1，所有层</translation>
     </message>
+    <message>
+        <source>%1 DPI is outside %2 … %3 DPI</source>
+        <translation>%1 DPI 超出了 %2 … %3 DPI 的范围</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a length; write a positive number with a unit: in, mm, cm, pt or px (e.g. 3.3in, 84mm)</source>
+        <translation>“%1”不是长度；请写一个带单位的正数：in、mm、cm、pt 或 px（例如 3.3in、84mm）</translation>
+    </message>
 </context>
 <context>
     <name>attnviz::ui::FileLoadWorker</name>
@@ -2126,7 +2134,7 @@ This row sums to %2: special tokens are hidden.</source>
     </message>
     <message>
         <source>Use &amp;Random Weights</source>
-        <translation>使用随机权重(&amp;R)</translation>
+        <translation>使用随机权重(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Export Figure…</source>
@@ -2705,7 +2713,7 @@ This row sums to %2: special tokens are hidden.</source>
     </message>
     <message>
         <source>&apos;checkpoint.source&apos; is empty; use null for the module</source>
-        <translation>“checkpoint.source”为空；若使用模块请写 null</translation>
+        <translation>“checkpoint.source”为空；使用单个注意力模块时请写 null</translation>
     </message>
     <message>
         <source>&apos;weights&apos; must be null or an object</source>
@@ -2762,6 +2770,30 @@ This row sums to %2: special tokens are hidden.</source>
     <message>
         <source>the weights file &apos;%1&apos; has changed since the session was saved (its SHA-256 differs); the figure may differ</source>
         <translation>权重文件“%1”在会话保存之后被修改过（SHA-256 不同）；图可能会有所不同</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint.files&apos; must be a list</source>
+        <translation>“checkpoint.files”必须是列表</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint.files&apos; must hold objects</source>
+        <translation>“checkpoint.files”中必须是对象</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint.files&apos; names &apos;%1&apos;, which is not a file name in the model folder</source>
+        <translation>“checkpoint.files”列出的“%1”不是模型文件夹中的文件名</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint.files&apos; gives &apos;%1&apos; a SHA-256 that is not 64 lower-case hexadecimal digits</source>
+        <translation>“checkpoint.files”为“%1”给出的 SHA-256 不是 64 位小写十六进制数字</translation>
+    </message>
+    <message>
+        <source>the session&apos;s model file &apos;%1&apos; is missing</source>
+        <translation>会话的模型文件“%1”不存在</translation>
+    </message>
+    <message>
+        <source>the model file &apos;%1&apos; has changed since the session was saved (its SHA-256 differs); the figure may differ</source>
+        <translation>模型文件“%1”在会话保存之后被修改过（SHA-256 不同）；图可能会有所不同</translation>
     </message>
 </context>
 <context>
@@ -2994,7 +3026,7 @@ This row sums to %2: special tokens are hidden.</source>
     </message>
     <message>
         <source>Show the cost of 8 heads of width 64</source>
-        <translation>显示 8 个宽度为 64 的头的成本</translation>
+        <translation>显示 8 个宽度为 64 的头的计算代价</translation>
     </message>
     <message>
         <source>Turn on the causal mask</source>
