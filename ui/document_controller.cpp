@@ -68,7 +68,7 @@ void DocumentController::setModified(bool modified) {
 void DocumentController::markModified() {
     if (m_applying)
         return;
-    m_lastStatePending = false; // an edit wins over a last state still loading
+    abandonLastState(); // an edit wins over a last state still loading
     setModified(true);
 }
 
@@ -139,7 +139,7 @@ QString DocumentController::applyDocument(const SessionDocument &d,
 }
 
 bool DocumentController::openSession(const QString &path, bool quiet, QString *error) {
-    m_lastStatePending = false;
+    abandonLastState();
     try {
         return applySession(openSessionFile(path), quiet, error);
     } catch (const InputError &e) {
@@ -153,7 +153,7 @@ bool DocumentController::openSession(const QString &path, bool quiet, QString *e
 }
 
 void DocumentController::openSessionInBackground(const QString &path) {
-    m_lastStatePending = false;
+    abandonLastState();
     m_loader->loadSession(path);
 }
 
@@ -179,6 +179,7 @@ bool DocumentController::applySession(const OpenedSession &opened, bool quiet, Q
 }
 
 bool DocumentController::saveSessionTo(const QString &path, bool quiet, QString *error) {
+    abandonLastState(); // the file saved is what is shown; nothing may replace it unasked
     try {
         ui::saveSession(path, currentDocument(), m_sessionWriter);
     } catch (const InputError &e) {
@@ -195,7 +196,7 @@ bool DocumentController::saveSessionTo(const QString &path, bool quiet, QString 
 }
 
 bool DocumentController::openWeights(const QString &path, bool quiet) {
-    m_lastStatePending = false;
+    abandonLastState();
     try {
         return applyWeights(openWeightsFile(path), quiet);
     } catch (const InputError &e) {
@@ -206,7 +207,7 @@ bool DocumentController::openWeights(const QString &path, bool quiet) {
 }
 
 void DocumentController::openWeightsInBackground(const QString &path) {
-    m_lastStatePending = false;
+    abandonLastState();
     m_loader->loadWeights(path);
 }
 
@@ -224,7 +225,7 @@ bool DocumentController::applyWeights(const OpenedWeightsFile &opened, bool quie
 }
 
 bool DocumentController::openModel(const QString &nameOrFolder, bool quiet, int layer) {
-    m_lastStatePending = false;
+    abandonLastState();
     m_quietModelErrors = quiet;
     m_loadIsEdit = true; // until a document or the command line says it is theirs (setModified)
     for (const BuiltinModelInfo &info : m_builtins)
@@ -311,7 +312,14 @@ void DocumentController::restoreDocument(const SessionDocument &document,
 }
 
 void DocumentController::saveLastState() const {
+    if (m_lastStatePending)
+        return; // closed before the last state arrived: the stored one is still the user's
     QSettings().setValue(kLastStateKey, QJsonDocument(toJson(currentDocument())).toJson());
+}
+
+void DocumentController::abandonLastState() {
+    if (std::exchange(m_lastStatePending, false))
+        m_loader->abandon(); // its result is dropped, and the loading indicator goes
 }
 
 } // namespace attnviz::ui

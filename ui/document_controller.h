@@ -113,6 +113,8 @@ private:
                           const std::optional<OpenedWeightsFile> &weights);
     bool applySession(const OpenedSession &opened, bool quiet, QString *error);
     bool applyWeights(const OpenedWeightsFile &opened, bool quiet);
+    // The user acted before the last state's weights arrived: that state is not applied.
+    void abandonLastState();
     void restoreDocument(const SessionDocument &document,
                          const std::optional<OpenedWeightsFile> &weights);
     void useLoadedModel(std::shared_ptr<const LoadedModel> model, const QString &source);

@@ -119,6 +119,13 @@ FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kin
     return out;
 }
 
+void FileLoadWorker::abandon() {
+    if (!isBusy())
+        return;
+    m_finishedId = ++m_latestId; // no outcome carries this id
+    emit busyChanged(false);
+}
+
 void FileLoadWorker::start(const QString &path, Kind kind,
                            std::optional<SessionDocument> document) {
     const bool wasBusy = isBusy();

@@ -56,6 +56,10 @@ public:
     // A document that is not a file (the last run's state): its weights file is opened here.
     void loadDocument(const attnviz::ui::SessionDocument &document);
 
+    // The running request's result is dropped (it still finishes on its thread) and the worker
+    // reports itself idle.
+    void abandon();
+
     bool isBusy() const { return m_finishedId != m_latestId; }
     QString busyPath() const { return isBusy() ? m_latestPath : QString(); }
 

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -217,10 +218,33 @@ private slots:
     void anEditBeforeTheLastStateArrivesWins() {
         restartOnLastStateWithWeights(kPrefixedWeights);
         setSentence("Typed at once.");
-        QTRY_VERIFY(!m_documents->fileLoader()->isBusy());
-        QTest::qWait(50); // the finished load has been delivered
+        QVERIFY(!m_documents->fileLoader()->isBusy()); // no loading indicator for what is dropped
+        QThreadPool::globalInstance()->waitForDone();  // the dropped load has finished…
+        QCoreApplication::processEvents();             // …and its result has been delivered
         QVERIFY(!m_session->hasLoadedWeights());
         QCOMPARE(m_session->options().sentence, std::string("Typed at once."));
+    }
+
+    // Closing before the last state's weights arrive keeps that state for the next start.
+    void closingBeforeTheLastStateArrivesKeepsIt() {
+        restartOnLastStateWithWeights(kPrefixedWeights);
+        m_documents->saveLastState(); // the window closes at once
+        QThreadPool::globalInstance()->waitForDone();
+        makeController();
+        m_documents->restoreLastState();
+        QTRY_VERIFY(m_session->hasLoadedWeights());
+        QCOMPARE(m_session->options().sentence, std::string("Weights from the last run."));
+    }
+
+    // Saving before it arrives: the file holds what is shown, and nothing replaces it.
+    void savingBeforeTheLastStateArrivesKeepsTheSavedDocument() {
+        restartOnLastStateWithWeights(kPrefixedWeights);
+        QTemporaryDir dir;
+        QVERIFY(m_documents->saveSessionTo(dir.filePath("early.attnviz"), true));
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!m_session->hasLoadedWeights());
+        QVERIFY(!m_documents->isModified());
     }
 
     // Weights that moved away since the last run: a fresh start, and no error to dismiss.
