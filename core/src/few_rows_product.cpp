@@ -60,6 +60,7 @@ void partialTile(int rows, const float *w, Eigen::Index ldw, const float *x, Eig
 void fewRowsProduct(const Eigen::MatrixXf &x, const Eigen::MatrixXf &weight,
                     Eigen::MatrixXf &yTransposed) {
     eigen_assert(x.cols() == weight.cols());
+    eigen_assert(&yTransposed != &x && &yTransposed != &weight);
     const Eigen::Index n = x.rows(), in = x.cols(), out = weight.rows();
     yTransposed.resize(out, n);
     if (in == 0) { // an empty sum: the k blocks below would never start the tiles

@@ -3,6 +3,7 @@
 #include "attnviz/few_rows_product.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -69,7 +70,12 @@ void applyCausalMask(Eigen::MatrixXf &scores) {
         scores.col(j).head(std::min(j, n)).setConstant(-std::numeric_limits<float>::infinity());
 }
 
+namespace {
+std::atomic<int> processWideThreads{0}; // setComputeThreads' count; 0: none fixed
+} // namespace
+
 void setComputeThreads(int n) {
+    processWideThreads = std::max(n, 0);
     Eigen::setNbThreads(std::max(n, 0)); // 0: OpenMP's default (OMP_NUM_THREADS or every core)
 }
 
@@ -81,7 +87,7 @@ ThisThreadComputeLimit::ThisThreadComputeLimit([[maybe_unused]] int threads) {
 #ifdef _OPENMP
     // Eigen asks OpenMP for the calling thread's count unless a process-wide one was set, so the
     // thread's own OpenMP setting reaches Eigen's products and the core's parallel loops alike.
-    if (threads > 0 && threads < omp_get_max_threads()) {
+    if (processWideThreads == 0 && threads > 0 && threads < omp_get_max_threads()) {
         m_previous = omp_get_max_threads();
         omp_set_num_threads(threads);
     }

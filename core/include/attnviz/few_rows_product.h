@@ -13,9 +13,10 @@
 
 namespace attnviz::ops {
 
-// yᵀ = W · xᵀ: x [N × in], weight [out × in] → yTransposed [out × N] (resized). Each output is
-// accumulated over k in ascending order with fused multiply-adds, like Eigen's own kernel; the
-// result does not depend on the thread count (threads split the outputs, never a sum).
+// yᵀ = W · xᵀ: x [N × in], weight [out × in] → yTransposed [out × N] (resized; must be neither x
+// nor weight). Each output is one chain of fused multiply-adds over k in ascending order (Eigen
+// adds per-block partial sums instead, so the two may differ in the last bits); the result does
+// not depend on the thread count (threads split the outputs, never a sum).
 void fewRowsProduct(const Eigen::MatrixXf &x, const Eigen::MatrixXf &weight,
                     Eigen::MatrixXf &yTransposed);
 

@@ -86,7 +86,7 @@ Eigen::MatrixXf distanceMatrix(const std::vector<const Eigen::MatrixXf *> &heads
     const auto pairCount = static_cast<std::ptrdiff_t>(pairs.size());
     const bool parallel =
         ops::computeThreads() > 1 && pairCount > 1 && heads.front()->size() >= 64 * 64;
-#pragma omp parallel for schedule(dynamic) if (parallel)
+#pragma omp parallel for schedule(dynamic) num_threads(ops::computeThreads()) if (parallel)
     for (std::ptrdiff_t p = 0; p < pairCount; ++p) {
         const auto [a, b] = pairs[static_cast<std::size_t>(p)];
         const double d = meanDistance(negEntropy[a], negEntropy[b],

@@ -165,7 +165,7 @@ AttentionResult blockAttention(const Model &model, const Block &block, const Eig
     // small to split well); the numbers are the same either way, as each head runs alone.
     const bool parallel = ops::computeThreads() > 1 && w.heads > 1;
     std::vector<std::exception_ptr> errors(static_cast<std::size_t>(w.heads));
-#pragma omp parallel for schedule(dynamic) if (parallel)
+#pragma omp parallel for schedule(dynamic) num_threads(ops::computeThreads()) if (parallel)
     for (int h = 0; h < w.heads; ++h) {
         try {
             runHead(h);
