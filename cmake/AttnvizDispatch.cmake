@@ -21,8 +21,10 @@ function(attnviz_dispatch_core target)
   # Eigen aligns its heap and fixed-size data to what the SIMD width needs (16 bytes with SSE2, 32
   # with AVX, 64 with AVX-512) and frees accordingly, so matrices crossing between the baseline
   # program and a twin would be misaligned (a crash in an aligned load) or freed the wrong way.
-  # One bound for every target keeps them binary-compatible (Eigen's documented use; with
-  # AVX-512 Eigen then loads 64-byte packets unaligned).
+  # One bound for every target keeps them compatible for what crosses between them: allocation,
+  # freeing and reading (Eigen's documented use; with AVX-512 it then loads 64-byte packets
+  # unaligned). Growing a matrix in place (conservativeResize) across libraries is not covered;
+  # nothing does.
   target_compile_definitions(${target} PUBLIC EIGEN_MAX_ALIGN_BYTES=32)
   get_target_property(sources ${target} SOURCES)
   target_link_options(${target} PRIVATE -Wl,-Bsymbolic-functions)

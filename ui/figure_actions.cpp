@@ -18,16 +18,23 @@
 
 namespace attnviz::ui {
 
-FigureActions::FigureActions(AttentionSession *session, std::function<SnapshotView *()> figureView,
+FigureActions::FigureActions(AttentionSession *session, SnapshotView *grid,
+                             std::function<SnapshotView *()> figureView,
                              std::function<TokenViewOptions()> tokenView, QWidget *window)
     : QObject(window)
     , m_session(session)
+    , m_grid(grid)
     , m_figureView(std::move(figureView))
     , m_tokenView(std::move(tokenView))
     , m_window(window) {}
 
 FigureOptions FigureActions::currentFigureOptions() const {
     FigureOptions options = m_figureView()->figureOptions().value_or(FigureOptions{});
+    // The grid's own choices hold for the grid's figures, whichever tab they are made from.
+    if (const auto grid = m_grid->figureOptions()) {
+        options.meanPanel = grid->meanPanel;
+        options.columns = grid->columns;
+    }
     options.weightsName = figureWeightsName(*m_session);
     return options;
 }

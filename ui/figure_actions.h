@@ -22,8 +22,10 @@ class FigureActions : public QObject {
     Q_OBJECT
 public:
     // `figureView` gives the view whose figure is made (the shown one, when it has figures);
+    // `grid` describes the grid's figures, which the export dialog offers from any view;
     // `tokenView` reads the view options' token grouping; dialogs open over `window`.
-    FigureActions(AttentionSession *session, std::function<SnapshotView *()> figureView,
+    FigureActions(AttentionSession *session, SnapshotView *grid,
+                  std::function<SnapshotView *()> figureView,
                   std::function<TokenViewOptions()> tokenView, QWidget *window);
 
     // The figure options of the view, with the weights named for the caption.
@@ -38,6 +40,7 @@ signals:
 
 private:
     AttentionSession *m_session;
+    SnapshotView *m_grid;
     std::function<SnapshotView *()> m_figureView;
     std::function<TokenViewOptions()> m_tokenView;
     QWidget *m_window;

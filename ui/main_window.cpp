@@ -138,7 +138,7 @@ void MainWindow::createMenus() {
     // Figures are the shown tab's (the model view's every layer × head), or the heads' grid's
     // when that tab makes none (the step view).
     m_figures = new FigureActions(
-        m_session,
+        m_session, m_grid,
         [this]() -> SnapshotView * {
             for (SnapshotView *view : m_snapshotViews)
                 if (view->viewWidget() == m_views->currentWidget() && view->figureOptions())

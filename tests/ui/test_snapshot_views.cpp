@@ -76,6 +76,7 @@ private slots:
         // makes none of its own, so the grid's are made there.
         window.viewTabs()->setCurrentWidget(window.modelView());
         QCOMPARE(window.currentFigureOptions().part, FigureOptions::Part::Model);
+        QVERIFY(window.currentFigureOptions().meanPanel); // the grid's, for the grid's parts
         window.viewTabs()->setCurrentWidget(window.stepView());
         QCOMPARE(window.currentFigureOptions().part, FigureOptions::Part::Grid);
     }
