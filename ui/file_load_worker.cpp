@@ -32,7 +32,7 @@ std::optional<int> OpenedWeightsFile::declaredHeads() const {
     }
 }
 
-OpenedWeightsFile openWeightsFile(const QString &path) {
+OpenedWeightsFile openWeightsFile(const QString &path, const std::atomic<bool> *cancel) {
     // One open and one pass over the file: SafetensorsFile refuses a FIFO, a device or a directory
     // without blocking, and the hash is taken from its mapping, the same pages the tensors are
     // converted from later.
@@ -45,6 +45,8 @@ OpenedWeightsFile openWeightsFile(const QString &path) {
     const std::span<const std::byte> bytes = opened.file->fileBytes();
     constexpr std::size_t kChunk = std::size_t{1} << 24; // addData takes a qsizetype
     for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+        if (cancel && *cancel)
+            throw InputError("cancelled"); // never shown: the request was dropped
         const std::size_t n = std::min(kChunk, bytes.size() - at);
         hash.addData(QByteArrayView(reinterpret_cast<const char *>(bytes.data() + at),
                                     static_cast<qsizetype>(n)));
@@ -93,21 +95,22 @@ void FileLoadWorker::loadDocument(const SessionDocument &document) {
 
 // Runs on a pool thread: touches nothing but its arguments, and lets no exception out.
 FileLoadWorker::Outcome FileLoadWorker::run(quint64 id, const QString &path, Kind kind,
-                                            const std::optional<SessionDocument> &document) {
+                                            const std::optional<SessionDocument> &document,
+                                            const std::atomic<bool> *cancel) {
     Outcome out;
     out.id = id;
     out.kind = kind;
     out.path = path;
     try {
         if (kind == Kind::Weights) {
-            out.weights = openWeightsFile(path);
+            out.weights = openWeightsFile(path, cancel);
         } else if (kind == Kind::Session) {
             out.session = openSessionFile(path);
         } else {
             out.session = OpenedSession{};
             out.session->document = *document;
             if (!document->weightsPath.isEmpty())
-                out.session->weights = openWeightsFile(document->weightsPath);
+                out.session->weights = openWeightsFile(document->weightsPath, cancel);
         }
     } catch (const InputError &e) {
         out.error = translatedError(e);
@@ -123,6 +126,8 @@ void FileLoadWorker::abandon() {
     if (!isBusy())
         return;
     m_finishedId = ++m_latestId; // no outcome carries this id
+    if (m_cancelLatest)
+        *m_cancelLatest = true;
     emit busyChanged(false);
 }
 
@@ -131,14 +136,18 @@ void FileLoadWorker::start(const QString &path, Kind kind,
     const bool wasBusy = isBusy();
     const quint64 id = ++m_latestId;
     m_latestPath = path;
+    if (m_cancelLatest) // a newer request replaces it: its hashing need not go on
+        *m_cancelLatest = true;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancelLatest = cancel;
     // One watcher per request, so a newer request never waits for an older one to finish.
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
         watcher->deleteLater();
         deliver(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([id, path, kind, document = std::move(document)] {
-        return run(id, path, kind, document);
+    watcher->setFuture(QtConcurrent::run([id, path, kind, document = std::move(document), cancel] {
+        return run(id, path, kind, document, cancel.get());
     }));
     if (!wasBusy)
         emit busyChanged(true);

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,8 +31,9 @@ struct OpenedWeightsFile {
 };
 
 // Runs on any thread. Throws InputError: a FIFO, a device or a directory is refused without
-// blocking, and so is anything the safetensors reader rejects.
-OpenedWeightsFile openWeightsFile(const QString &path);
+// blocking, and so is anything the safetensors reader rejects. When `cancel` turns true the
+// hashing stops and it throws (a dropped request frees its thread instead of hashing on).
+OpenedWeightsFile openWeightsFile(const QString &path, const std::atomic<bool> *cancel = nullptr);
 
 // A session read and checked, with its weights file opened when it names one.
 struct OpenedSession {
@@ -77,11 +79,13 @@ private:
     enum class Kind { Weights, Session, Document };
     struct Outcome;
     static Outcome run(quint64 id, const QString &path, Kind kind,
-                       const std::optional<SessionDocument> &document);
+                       const std::optional<SessionDocument> &document,
+                       const std::atomic<bool> *cancel);
     void start(const QString &path, Kind kind, std::optional<SessionDocument> document = {});
     void deliver(const Outcome &outcome);
 
     quint64 m_latestId = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancelLatest; // the running request's, set to drop it
     quint64 m_finishedId = 0;
     QString m_latestPath;
 };

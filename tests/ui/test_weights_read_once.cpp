@@ -99,6 +99,15 @@ private slots:
             QVERIFY2(QString(e.what()).contains("FIFO"), e.what());
         }
     }
+
+    // A dropped request stops hashing: a cancelled read throws, an uncancelled one hashes.
+    void cancelStopsTheRead() {
+        const QString weights = ATTNVIZ_FIXTURE_DIR "/safetensors/seed_mha_f32.safetensors";
+        std::atomic<bool> cancel{true};
+        QVERIFY_THROWS_EXCEPTION(InputError, openWeightsFile(weights, &cancel));
+        cancel = false;
+        QCOMPARE(openWeightsFile(weights, &cancel).sha256, fileSha256(weights));
+    }
 };
 
 QTEST_MAIN(TestWeightsReadOnce)
