@@ -1,5 +1,7 @@
 // The step view draws the core's own intermediates, its scaling toggle changes only the scores,
 // its hover text states the dot product it shows, and it exports figures.
+#include "../support/drawn_matrix.h"
+
 #include <attention_session.h>
 #include <step_view.h>
 
@@ -17,6 +19,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
+using namespace attnviz::ui::testing;
 
 namespace {
 
@@ -46,13 +49,6 @@ std::shared_ptr<SessionSnapshot> modelSnapshot(const char *folder, int layer) {
     snapshot->run = run;
     snapshot->layer = layer;
     return snapshot;
-}
-
-const Eigen::MatrixXf &drawn(const StepView &view, StepMatrix which) {
-    const Eigen::MatrixXf *m = view.diagram().matrix(which);
-    if (!m)
-        qFatal("the step view omits a matrix the test expects");
-    return *m;
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 // The step view computes a large head off the GUI thread: the event loop keeps turning while it
 // runs, only the newest request is drawn, and what is drawn is still the core's intermediates.
+#include "../support/drawn_matrix.h"
+
 #include <attention_session.h>
 #include <step_view.h>
 
@@ -12,6 +14,7 @@
 
 using namespace attnviz;
 using namespace attnviz::ui;
+using namespace attnviz::ui::testing;
 
 namespace {
 
@@ -32,13 +35,6 @@ std::shared_ptr<SessionSnapshot> largeSnapshot() {
     for (const Token &t : snapshot->result.tokens)
         snapshot->tokens << QString::fromStdString(t.text);
     return snapshot;
-}
-
-const Eigen::MatrixXf &drawn(const StepView &view, StepMatrix which) {
-    const Eigen::MatrixXf *m = view.diagram().matrix(which);
-    if (!m)
-        qFatal("the step view omits a matrix the test expects");
-    return *m;
 }
 
 } // namespace
